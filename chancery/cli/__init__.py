@@ -1,0 +1,44 @@
+"""``build.py`` command line: one module per command, each with ``register()``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from chancery.errors import ContentError
+
+# Each module exposes register(subparsers) and sets ``run`` on its parser.
+COMMANDS = ["build", "serve", "check", "new", "test"]
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="build.py",
+        description="Chancery: build, preview, check and scaffold the websites of a network "
+                    "of diplomatic missions. Run 'build.py COMMAND --help' for each command.",
+    )
+    subparsers = root.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        import_module(f"chancery.cli.{name}").register(subparsers)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; content problems print as ``file:line`` lines, never tracebacks."""
+    root = parser()
+    args = root.parse_args(argv)
+    if not getattr(args, "run", None):
+        root.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(p.is_error for p in exc.problems)
+        print(f"{errors} problem(s) found; nothing was built or published.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

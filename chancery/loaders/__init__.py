@@ -1,0 +1,1 @@
+"""Readers that turn files in ``content/`` into Python data with line numbers."""

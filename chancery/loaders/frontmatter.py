@@ -1,0 +1,55 @@
+"""Markdown files with a YAML front matter block between ``---`` lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from chancery.errors import ContentError, Problem
+from chancery.loaders.yaml_source import YamlSource, parse_yaml
+
+
+@dataclass
+class MarkdownSource:
+    """A Markdown document split into its front matter and its body."""
+
+    file: str
+    meta: YamlSource
+    body: str
+    body_line: int  # line number of the first body line in the file
+
+
+def split_front_matter(text: str, file: str) -> MarkdownSource:
+    """Split ``text`` into front matter and body; errors name ``file:line``."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return MarkdownSource(file, YamlSource(file, {}, {(): 1}), text, 1)
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        raise ContentError(
+            [Problem(file, 1, "", "front matter starts with '---' but has no closing '---' line")]
+        )
+    meta = parse_yaml("\n".join(lines[1:end]), file, line_offset=1)
+    if meta.data is None:
+        meta.data = {}
+    if not isinstance(meta.data, dict):
+        raise ContentError(
+            [Problem(file, 2, "", "front matter must be 'key: value' lines, e.g. 'title: About us'")]
+        )
+    return MarkdownSource(file, meta, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def read_markdown(path: Path, display: str | None = None) -> MarkdownSource:
+    """Read a Markdown file and split its front matter."""
+    file = display or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(file, line, "", "file is not UTF-8 text; save it with UTF-8 encoding")]
+        ) from None
+    return split_front_matter(text, file)

@@ -1,0 +1,1 @@
+"""Typed content model: HQ settings, missions and the network they form."""

@@ -1,0 +1,49 @@
+"""Settings that headquarters (HQ) keeps once for every mission: ``content/_hq/hq.yml``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from chancery.model.fields import HttpsUrl, Localized, Phone, Slug, Strict
+
+
+class MinistryLink(Strict):
+    """A link to a ministry service shown in every mission's footer."""
+
+    label: Localized
+    url: HttpsUrl
+
+
+class Ministry(Strict):
+    """The ministry that runs the network."""
+
+    name: Localized
+    url: HttpsUrl
+    country_name: Localized
+    citizen_protection_hotline: Phone
+    links: list[MinistryLink] = Field(default_factory=list)
+
+
+class NewsCategory(Strict):
+    """A news category that every mission may use, named in every language."""
+
+    id: Slug
+    name: Localized
+
+
+class NewsSettings(Strict):
+    """HQ-wide news settings."""
+
+    page_size: int = Field(10, ge=1, le=100)
+    categories: list[NewsCategory] = Field(min_length=1)
+
+
+class HQ(Strict):
+    """Everything in ``content/_hq/hq.yml``."""
+
+    ministry: Ministry
+    news: NewsSettings
+    locked_pages: list[str] = Field(
+        default_factory=list,
+        description="HQ pages (paths under content/_hq/pages/<lang>/) missions may not override",
+    )

@@ -1,0 +1,119 @@
+"""One mission's facts, entered once for all its languages: ``content/<id>/mission.yml``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, field_validator
+
+from chancery.languages import DEFAULT_LANGUAGE
+from chancery.model.fields import CountryCode, HttpsUrl, LanguageCode, Localized, Phone, Strict
+
+MissionKind = Literal["embassy", "consulate-general", "permanent-mission"]
+SocialNetwork = Literal["facebook", "x", "youtube", "zalo", "instagram", "linkedin", "tiktok"]
+
+
+class Geo(Strict):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Address(Strict):
+    """Postal address of the chancery, written as the host country writes it."""
+
+    street: str = Field(min_length=1)
+    postal_code: str = ""
+    city: str = Field(min_length=1)
+    country: CountryCode
+    geo: Geo | None = None
+
+
+class PhoneEntry(Strict):
+    number: Phone
+    label: Localized
+
+
+class EmailEntry(Strict):
+    address: EmailStr
+    label: Localized
+
+
+class SocialLink(Strict):
+    network: SocialNetwork
+    url: HttpsUrl
+
+
+class GitTarget(Strict):
+    """Push the built site to a branch of a git remote (e.g. GitHub Pages)."""
+
+    method: Literal["git"]
+    remote: str = Field(min_length=1)
+    branch: str = "gh-pages"
+
+
+class SshTarget(Strict):
+    """rsync over SSH into a release directory, then switch a ``current`` symlink."""
+
+    method: Literal["ssh"]
+    host: str = Field(min_length=1)
+    user: str = Field(min_length=1)
+    port: int = Field(22, ge=1, le=65535)
+    path: str = Field(min_length=1, pattern=r"^/")
+    keep: int = Field(5, ge=1, le=100)
+
+
+class S3Target(Strict):
+    """An S3-compatible bucket (credentials come from the environment only)."""
+
+    method: Literal["s3"]
+    bucket: str = Field(min_length=3)
+    prefix: str = ""
+    endpoint: HttpsUrl | None = None
+    region: str = "us-east-1"
+
+
+PublishTarget = Annotated[GitTarget | SshTarget | S3Target, Field(discriminator="method")]
+
+
+class Mission(Strict):
+    """Everything in ``content/<id>/mission.yml``."""
+
+    id: str = Field(pattern=r"^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$")
+    kind: MissionKind
+    name: Localized
+    short_name: Localized | None = None
+    host_country: CountryCode
+    languages: list[LanguageCode] = Field(min_length=1)
+    site_url: HttpsUrl
+    address: Address
+    hotline: Phone
+    phones: list[PhoneEntry] = Field(min_length=1)
+    emails: list[EmailEntry] = Field(min_length=1)
+    jurisdiction: Localized
+    social: list[SocialLink] = Field(default_factory=list)
+    publish: PublishTarget | None = None
+
+    @field_validator("languages")
+    @classmethod
+    def _vietnamese_first(cls, value: list[str]) -> list[str]:
+        if value[0] != DEFAULT_LANGUAGE:
+            raise ValueError(
+                f"the first language must be '{DEFAULT_LANGUAGE}' (the default); "
+                f"got [{', '.join(value)}]"
+            )
+        duplicates = sorted({code for code in value if value.count(code) > 1})
+        if duplicates:
+            raise ValueError(f"language listed twice: {', '.join(duplicates)}")
+        return value
+
+    @field_validator("site_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def display_name(self, lang: str) -> str:
+        return (self.short_name or self.name).get(lang)

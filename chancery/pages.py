@@ -1,0 +1,95 @@
+"""Which pages a mission publishes in each language, and where each comes from.
+
+A mission's own pages live in ``content/<id>/pages/<lang>/``; HQ's shared pages
+in ``content/_hq/pages/<lang>/``. A mission inherits every HQ page it does not
+write itself; HQ pages listed in ``locked_pages`` may not be overridden. Pages
+with the same path in two language folders are translations of each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chancery.errors import Problem, display_path
+from chancery.model.network import MissionEntry, Network
+
+PAGES_DIR = "pages"
+MEDIA_DIR = "media"
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One Markdown page in one language: its path in the site and its file."""
+
+    path: str  # e.g. "consular/visa.md", the same in every language
+    lang: str
+    file: Path
+    origin: str  # "mission" or "hq"
+
+
+@dataclass
+class MissionPages:
+    """The effective page set of a mission, per language."""
+
+    languages: list[str]
+    by_lang: dict[str, dict[str, PageSource]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def translations(self, path: str) -> dict[str, PageSource]:
+        """Every language version of the page at ``path``."""
+        return {lang: pages[path] for lang, pages in self.by_lang.items() if path in pages}
+
+    def count(self) -> int:
+        return sum(len(pages) for pages in self.by_lang.values())
+
+
+def _markdown_files(root: Path) -> dict[str, Path]:
+    if not root.is_dir():
+        return {}
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*.md")) if p.is_file()}
+
+
+def _is_locked(path: str, locked: list[str]) -> bool:
+    return any(path == pattern or (pattern.endswith("/") and path.startswith(pattern))
+               for pattern in locked)
+
+
+def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
+    """Resolve the mission's pages in every language, with HQ inheritance."""
+    languages = entry.mission.languages
+    result = MissionPages(languages)
+    locked = network.hq.locked_pages
+    for lang in languages:
+        own = _markdown_files(entry.root / PAGES_DIR / lang)
+        shared = _markdown_files(network.hq_dir / PAGES_DIR / lang)
+        pages: dict[str, PageSource] = {}
+        for path, file in shared.items():
+            pages[path] = PageSource(path, lang, file, "hq")
+        for path, file in own.items():
+            if path in shared and _is_locked(path, locked):
+                result.problems.append(Problem(
+                    display_path(file), 1, "",
+                    f"'{path}' is maintained by HQ for every mission and cannot be overridden; "
+                    f"delete this file (HQ's version is {display_path(shared[path])})"))
+                continue
+            pages[path] = PageSource(path, lang, file, "mission")
+        result.by_lang[lang] = pages
+    return result
+
+
+def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Problem]:
+    """Language folders under ``pages/`` that the mission does not declare."""
+    root = entry.root / PAGES_DIR
+    if not root.is_dir():
+        return [Problem(display_path(root), 0, "",
+                        "missing; put each language's pages in pages/<lang>/")]
+    problems = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name not in entry.mission.languages:
+            problems.append(Problem(
+                display_path(folder), 0, "",
+                f"folder for language '{folder.name}', which mission.yml does not list "
+                f"(languages: {', '.join(entry.mission.languages)}); add it there or rename "
+                f"the folder"))
+    return problems
