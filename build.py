@@ -52,8 +52,20 @@ def _ensure_venv(extras: str) -> None:
         return
     _say("installing pinned dependencies (pyproject.toml, requirements.lock)")
     target = f".[{extras}]" if extras else "."
-    _run([str(VENV_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "-c", "requirements.lock", "-e", target])
+    _run(
+        [
+            str(VENV_PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            "requirements.lock",
+            "-e",
+            target,
+        ]
+    )
     stamp_file.write_text(stamp)
 
 
@@ -62,9 +74,12 @@ def _ensure_system_packages() -> None:
     wanted = [line.split("#")[0].strip() for line in APT_TEST_PACKAGES.read_text().splitlines()]
     wanted = [name for name in wanted if name]
     missing = [
-        name for name in wanted
-        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True,
-                          text=True).stdout.strip() != "install ok installed"
+        name
+        for name in wanted
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
+        ).stdout.strip()
+        != "install ok installed"
     ]
     if not missing:
         return
@@ -74,8 +89,9 @@ def _ensure_system_packages() -> None:
     _say(f"installing system packages: {' '.join(missing)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], cwd=ROOT, env=env, check=False)
-    result = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
-                             *missing], cwd=ROOT, env=env)
+    result = subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], cwd=ROOT, env=env
+    )
     if result.returncode != 0:
         _say("apt-get install failed; tests that need these packages will be skipped")
 

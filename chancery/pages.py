@@ -51,8 +51,10 @@ def _markdown_files(root: Path) -> dict[str, Path]:
 
 
 def _is_locked(path: str, locked: list[str]) -> bool:
-    return any(path == pattern or (pattern.endswith("/") and path.startswith(pattern))
-               for pattern in locked)
+    return any(
+        path == pattern or (pattern.endswith("/") and path.startswith(pattern))
+        for pattern in locked
+    )
 
 
 def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
@@ -68,10 +70,15 @@ def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
             pages[path] = PageSource(path, lang, file, "hq")
         for path, file in own.items():
             if path in shared and _is_locked(path, locked):
-                result.problems.append(Problem(
-                    display_path(file), 1, "",
-                    f"'{path}' is maintained by HQ for every mission and cannot be overridden; "
-                    f"delete this file (HQ's version is {display_path(shared[path])})"))
+                result.problems.append(
+                    Problem(
+                        display_path(file),
+                        1,
+                        "",
+                        f"'{path}' is maintained by HQ for every mission and cannot be overridden; "
+                        f"delete this file (HQ's version is {display_path(shared[path])})",
+                    )
+                )
                 continue
             pages[path] = PageSource(path, lang, file, "mission")
         result.by_lang[lang] = pages
@@ -82,14 +89,22 @@ def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Prob
     """Language folders under ``pages/`` that the mission does not declare."""
     root = entry.root / PAGES_DIR
     if not root.is_dir():
-        return [Problem(display_path(root), 0, "",
-                        "missing; put each language's pages in pages/<lang>/")]
+        return [
+            Problem(
+                display_path(root), 0, "", "missing; put each language's pages in pages/<lang>/"
+            )
+        ]
     problems = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name not in entry.mission.languages:
-            problems.append(Problem(
-                display_path(folder), 0, "",
-                f"folder for language '{folder.name}', which mission.yml does not list "
-                f"(languages: {', '.join(entry.mission.languages)}); add it there or rename "
-                f"the folder"))
+            problems.append(
+                Problem(
+                    display_path(folder),
+                    0,
+                    "",
+                    f"folder for language '{folder.name}', which mission.yml does not list "
+                    f"(languages: {', '.join(entry.mission.languages)}); add it there or rename "
+                    f"the folder",
+                )
+            )
     return problems

@@ -16,7 +16,7 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="build.py",
         description="Chancery: build, preview, check and scaffold the websites of a network "
-                    "of diplomatic missions. Run 'build.py COMMAND --help' for each command.",
+        "of diplomatic missions. Run 'build.py COMMAND --help' for each command.",
     )
     subparsers = root.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     for name in COMMANDS:

@@ -37,7 +37,11 @@ def split_front_matter(text: str, file: str) -> MarkdownSource:
         meta.data = {}
     if not isinstance(meta.data, dict):
         raise ContentError(
-            [Problem(file, 2, "", "front matter must be 'key: value' lines, e.g. 'title: About us'")]
+            [
+                Problem(
+                    file, 2, "", "front matter must be 'key: value' lines, e.g. 'title: About us'"
+                )
+            ]
         )
     return MarkdownSource(file, meta, "\n".join(lines[end + 1 :]), end + 2)
 

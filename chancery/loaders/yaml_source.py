@@ -108,9 +108,11 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ContentError([Problem(file, line, "", f"invalid YAML: {what}; {_hint(str(exc))}")])
+        raise ContentError(
+            [Problem(file, line, "", f"invalid YAML: {what}; {_hint(str(exc))}")]
+        ) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(file, 1 + line_offset, "", f"invalid YAML: {exc}")])
+        raise ContentError([Problem(file, 1 + line_offset, "", f"invalid YAML: {exc}")]) from None
     finally:
         loader.dispose()
     return YamlSource(file, data, lines, line_offset)
@@ -125,8 +127,12 @@ def _index(node: yaml.Node, path: Path_, lines: dict, problems: list, file: str,
             line = key_node.start_mark.line + 1 + off
             if key in seen:
                 problems.append(
-                    Problem(file, line, _dotted(path + (key,)),
-                            f"duplicate key (first given on line {seen[key]}); keep only one")
+                    Problem(
+                        file,
+                        line,
+                        _dotted(path + (key,)),
+                        f"duplicate key (first given on line {seen[key]}); keep only one",
+                    )
                 )
                 continue
             seen[key] = line

@@ -49,7 +49,9 @@ def _phone(value: str) -> str:
 
 def _https_url(value: str) -> str:
     if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:\d+)?(/[^\s]*)?", value):
-        raise ValueError(f"'{value}' is not an https:// address; expected e.g. https://example.org/")
+        raise ValueError(
+            f"'{value}' is not an https:// address; expected e.g. https://example.org/"
+        )
     return value
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem, display_path
-from chancery.loaders.yaml_source import YamlSource, load_yaml_file
+from chancery.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
 from chancery.model.validation import missing_translations, validate
@@ -48,8 +48,7 @@ def mission_dirs(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
         return []
     return sorted(
-        p for p in content_dir.iterdir()
-        if p.is_dir() and not p.name.startswith(("_", "."))
+        p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
     )
 
 
@@ -59,31 +58,78 @@ def load_hq(content_dir: Path) -> tuple[HQ, YamlSource]:
     return validate(HQ, source), source
 
 
-def load_mission(folder: Path) -> MissionEntry:
-    """Load and validate one ``mission.yml``; the id must match the folder name."""
+def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
+    """Load one ``mission.yml``: schema errors raise, other problems are returned.
+
+    The id must match the folder name and start with the host country's code.
+    """
     path = folder / MISSION_FILE
     display = display_path(path)
     if not path.is_file():
         raise ContentError(
-            [Problem(display, 0, "", f"missing; every mission folder needs a {MISSION_FILE} "
-                                     f"(create one with: python build.py new mission {folder.name})")]
+            [
+                Problem(
+                    display,
+                    0,
+                    "",
+                    f"missing; every mission folder needs a {MISSION_FILE} "
+                    f"(create one with: python build.py new mission {folder.name})",
+                )
+            ]
         )
     source = load_yaml_file(path, display)
     mission = validate(Mission, source)
     problems = []
     if mission.id != folder.name:
-        problems.append(Problem(display, source.line_of(("id",)), "id",
-                                f"'{mission.id}' does not match the folder name '{folder.name}'; "
-                                f"use id: {folder.name} or rename the folder"))
+        problems.append(
+            Problem(
+                display,
+                source.line_of(("id",)),
+                "id",
+                f"'{mission.id}' does not match the folder name '{folder.name}'; "
+                f"use id: {folder.name} or rename the folder",
+            )
+        )
     if mission.id[:2] != mission.host_country.lower():
-        problems.append(Problem(display, source.line_of(("id",)), "id",
-                                f"'{mission.id}' should start with the host country code "
-                                f"'{mission.host_country.lower()}-'"))
-    problems += missing_translations(mission, mission.languages, source,
-                                     "every language of the mission needs it")
-    if problems:
-        raise ContentError(problems)
-    return MissionEntry(mission, folder, source)
+        problems.append(
+            Problem(
+                display,
+                source.line_of(("id",)),
+                "id",
+                f"'{mission.id}' should start with the host country code "
+                f"'{mission.host_country.lower()}-'",
+            )
+        )
+    problems += missing_translations(
+        mission, mission.languages, source, "every language of the mission needs it"
+    )
+    problems += todo_markers(source)
+    return MissionEntry(mission, folder, source), problems
+
+
+def todo_markers(source: YamlSource) -> list[Problem]:
+    """Values still reading ``TODO`` (left by ``build.py new``)."""
+    problems = []
+
+    def walk(value: object, path: tuple) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+        elif isinstance(value, str) and "TODO" in value:
+            problems.append(
+                Problem(
+                    source.file,
+                    source.line_of(path),
+                    dotted(path),
+                    f"still a placeholder ('{value}'); replace it with the real value",
+                )
+            )
+
+    walk(source.data, ())
+    return problems
 
 
 def load_network(content_dir: Path, only: list[str] | None = None) -> Network:
@@ -92,45 +138,77 @@ def load_network(content_dir: Path, only: list[str] | None = None) -> Network:
     ``only`` restricts loading to some mission ids (unknown ids are errors), but
     duplicate ids and addresses are still checked across the whole network.
     """
+    network, failures = load_network_tolerant(content_dir, only)
+    problems = sorted({p for found in failures.values() for p in found})
+    if problems:
+        raise ContentError(problems)
+    return network
+
+
+def load_network_tolerant(
+    content_dir: Path, only: list[str] | None = None
+) -> tuple[Network, dict[str, list[Problem]]]:
+    """Load what is valid; return the network and the problems of each failed mission.
+
+    Problems of HQ settings, or unknown ids in ``only``, are raised at once: no
+    mission can be built without HQ's settings.
+    """
     content_dir = Path(content_dir)
-    problems: list[Problem] = []
-    try:
-        hq, hq_source = load_hq(content_dir)
-    except ContentError as exc:
-        problems += exc.problems
-        hq = hq_source = None
+    hq, hq_source = load_hq(content_dir)
     folders = mission_dirs(content_dir)
     names = {folder.name for folder in folders}
-    for wanted in only or []:
-        if wanted not in names:
-            problems.append(Problem(display_path(content_dir), 0, "",
-                                    f"no mission '{wanted}'; known: {', '.join(sorted(names))}"))
+    unknown = [wanted for wanted in only or [] if wanted not in names]
+    if unknown:
+        raise ContentError(
+            [
+                Problem(
+                    display_path(content_dir),
+                    0,
+                    "",
+                    f"no mission '{wanted}'; known: {', '.join(sorted(names))}",
+                )
+                for wanted in unknown
+            ]
+        )
+    failures: dict[str, list[Problem]] = {}
     entries: dict[str, MissionEntry] = {}
     seen_ids: dict[str, MissionEntry] = {}
     seen_urls: dict[str, MissionEntry] = {}
     for folder in folders:
+        wanted = only is None or folder.name in only
         try:
-            entry = load_mission(folder)
+            entry, problems = load_mission(folder)
         except ContentError as exc:
-            if only is None or folder.name in only:
-                problems += exc.problems
+            if wanted:
+                failures[folder.name] = list(exc.problems)
             continue
-        for key, seen, label in ((entry.id, seen_ids, "id"),
-                                 (entry.mission.site_url, seen_urls, "site_url")):
+        for key, seen, label in (
+            (entry.id, seen_ids, "id"),
+            (entry.mission.site_url, seen_urls, "site_url"),
+        ):
             if key in seen:
                 other = seen[key]
-                problems.append(Problem(entry.source.file, entry.source.line_of((label,)), label,
-                                        f"duplicate {label} '{key}', also used by "
-                                        f"{other.source.file}:{other.source.line_of((label,))}; "
-                                        f"every mission needs its own"))
+                problems.append(
+                    Problem(
+                        entry.source.file,
+                        entry.source.line_of((label,)),
+                        label,
+                        f"duplicate {label} '{key}', also used by "
+                        f"{other.source.file}:{other.source.line_of((label,))}; "
+                        f"every mission needs its own",
+                    )
+                )
             seen[key] = entry
-        if only is None or folder.name in only:
+        problems += missing_translations(
+            hq,
+            entry.mission.languages,
+            hq_source,
+            f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}",
+        )
+        if not wanted:
+            continue
+        if problems:
+            failures[folder.name] = problems
+        else:
             entries[folder.name] = entry
-    if hq is not None:
-        for entry in entries.values():
-            problems += missing_translations(
-                hq, entry.mission.languages, hq_source,
-                f"mission {entry.id} publishes in '{'/'.join(entry.mission.languages)}'")
-    if problems:
-        raise ContentError(sorted(set(problems)))
-    return Network(content_dir, hq, hq_source, entries)
+    return Network(content_dir, hq, hq_source, entries), failures

@@ -30,12 +30,26 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"missing '{ctx.get('discriminator', '').strip(chr(39))}' to say which kind this is"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    if kind in ("string_type", "int_type", "int_parsing", "float_type", "float_parsing",
-                "bool_type", "list_type", "dict_type", "model_type"):
+    if kind in (
+        "string_type",
+        "int_type",
+        "int_parsing",
+        "float_type",
+        "float_parsing",
+        "bool_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+    ):
         expected = {
-            "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-            "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
-            "list_type": "a list ('- item' lines)", "dict_type": "'key: value' lines",
+            "string_type": "text",
+            "int_type": "a whole number",
+            "int_parsing": "a whole number",
+            "float_type": "a number",
+            "float_parsing": "a number",
+            "bool_type": "true or false",
+            "list_type": "a list ('- item' lines)",
+            "dict_type": "'key: value' lines",
             "model_type": "'key: value' lines",
         }[kind]
         return f"wrong type: got {_show(value)}; expected {expected}"
@@ -69,7 +83,11 @@ def validate(model: type[M], source: YamlSource) -> M:
     """Validate ``source`` against ``model``; raise every problem at once."""
     if not isinstance(source.data, dict):
         raise ContentError(
-            [Problem(source.file, source.line_of(()), "", "expected 'key: value' lines at top level")]
+            [
+                Problem(
+                    source.file, source.line_of(()), "", "expected 'key: value' lines at top level"
+                )
+            ]
         )
     try:
         return model.model_validate(source.data)
@@ -95,14 +113,19 @@ def localized_fields(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Locali
             yield from localized_fields(item, path + (i,))
 
 
-def missing_translations(obj: BaseModel, languages: list[str], source: YamlSource,
-                         why: str) -> list[Problem]:
+def missing_translations(
+    obj: BaseModel, languages: list[str], source: YamlSource, why: str
+) -> list[Problem]:
     """Problems for every translated text that lacks one of ``languages``."""
     problems = []
     for path, value in localized_fields(obj):
         for code in value.missing(languages):
             problems.append(
-                Problem(source.file, source.line_of(path), dotted(path),
-                        f"no '{code}' text; add '{code}: ...' ({why})")
+                Problem(
+                    source.file,
+                    source.line_of(path),
+                    dotted(path),
+                    f"no '{code}' text; add '{code}: ...' ({why})",
+                )
             )
     return problems

@@ -1,0 +1,1 @@
+"""Building sites: what one language build contains, and running many of them."""

@@ -1,0 +1,173 @@
+"""Everything one build of one mission in one language needs, engine-independent.
+
+The MkDocs adapter (``chancery_plugins.site``) asks this object for the docs
+folder, the extra files to add (inherited HQ pages, media), the site URL and the
+values the theme shows; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from chancery.errors import ContentError
+from chancery.languages import Language, language
+from chancery.model.fields import tel_uri
+from chancery.model.hq import HQ
+from chancery.model.mission import Mission
+from chancery.model.network import MissionEntry, Network, load_network
+from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, collect_pages
+from chancery.urls import language_prefix, page_url, relative_url
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One entry of the language switcher for the current page."""
+
+    code: str
+    name: str
+    direction: str
+    href: str  # relative to the current page
+    url: str  # absolute
+    exists: bool  # the same page exists in that language
+    current: bool
+
+
+@dataclass(frozen=True)
+class Hotline:
+    label: str
+    number: str
+    tel: str
+
+
+@dataclass
+class LanguageBuild:
+    """One mission, one language: the unit that one engine run builds."""
+
+    network: Network
+    entry: MissionEntry
+    lang: str
+
+    @classmethod
+    def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:
+        """Load and validate what the build needs; raise :class:`ContentError` if invalid."""
+        network = load_network(Path(content_dir), only=[mission_id])
+        entry = network.missions[mission_id]
+        if lang not in entry.mission.languages:
+            from chancery.errors import Problem
+
+            raise ContentError(
+                [
+                    Problem(
+                        entry.source.file,
+                        entry.source.line_of(("languages",)),
+                        "languages",
+                        f"'{lang}' is not a language of this "
+                        f"mission ({', '.join(entry.mission.languages)})",
+                    )
+                ]
+            )
+        build = cls(network, entry, lang)
+        if build.pages.problems:
+            raise ContentError(build.pages.problems)
+        return build
+
+    @property
+    def mission(self) -> Mission:
+        return self.entry.mission
+
+    @property
+    def hq(self) -> HQ:
+        return self.network.hq
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
+
+    @property
+    def default_language(self) -> str:
+        return self.mission.default_language
+
+    @property
+    def prefix(self) -> str:
+        """Where this language lives inside the mission's site: ``""`` or ``"fr/"``."""
+        return language_prefix(self.lang, self.default_language)
+
+    @property
+    def site_url(self) -> str:
+        return self.mission.site_url + self.prefix
+
+    @property
+    def site_name(self) -> str:
+        return self.mission.display_name(self.lang)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.entry.root / PAGES_DIR / self.lang
+
+    @cached_property
+    def pages(self) -> MissionPages:
+        return collect_pages(self.network, self.entry)
+
+    def extra_files(self) -> list[tuple[str, Path]]:
+        """Files to add to the docs folder's own: inherited HQ pages, then media.
+
+        Returned as ``(path in the site, file on disk)``; mission media win over HQ media.
+        """
+        files = [
+            (page.path, page.file)
+            for page in self.pages.by_lang[self.lang].values()
+            if page.origin == "hq"
+        ]
+        media: dict[str, Path] = {}
+        for root in (self.network.hq_dir / MEDIA_DIR, self.entry.root / MEDIA_DIR):
+            if root.is_dir():
+                for file in sorted(root.rglob("*")):
+                    if file.is_file() and not file.name.startswith("."):
+                        media[f"{MEDIA_DIR}/{file.relative_to(root).as_posix()}"] = file
+        return files + sorted(media.items())
+
+    def watched_paths(self) -> list[Path]:
+        """Folders whose changes should rebuild a live preview."""
+        return [p for p in (self.entry.root, self.network.hq_dir) if p.is_dir()]
+
+    def alternates(self, path: str | None) -> list[Alternate]:
+        """Switcher entries for the page at ``path`` (``None`` for generated pages)."""
+        here = self.prefix + (page_url(path) if path else "")
+        translations = self.pages.translations(path) if path else {}
+        result = []
+        for code in self.mission.languages:
+            lang = language(code)
+            exists = code in translations
+            target = language_prefix(code, self.default_language)
+            if exists:
+                target += page_url(path)
+            result.append(
+                Alternate(
+                    code,
+                    lang.native_name,
+                    lang.direction,
+                    relative_url(here, target),
+                    self.mission.site_url + target,
+                    exists,
+                    code == self.lang,
+                )
+            )
+        return result
+
+    def link_to(self, from_path: str | None, to_path: str) -> str:
+        """Relative link from the page at ``from_path`` to the page ``to_path`` (same language)."""
+        here = page_url(from_path) if from_path else ""
+        return relative_url(here, page_url(to_path))
+
+    def hotlines(self) -> list[Hotline]:
+        """The mission's hotline, then the ministry's citizen-protection hotline."""
+        from chancery.i18n.catalog import translations
+
+        _ = translations(self.lang).gettext
+        ministry = self.hq.ministry.citizen_protection_hotline
+        return [
+            Hotline(_("Emergency hotline"), self.mission.hotline, tel_uri(self.mission.hotline)),
+            Hotline(_("Citizen protection hotline"), ministry, tel_uri(ministry)),
+        ]

@@ -1,0 +1,149 @@
+"""``build.py check``: validate content without rendering any site.
+
+Checks mission and HQ data against their schemas, every page's front matter,
+and every link and image in every page: targets must exist in the same
+language (inherited HQ pages count), and images need alt text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from chancery.errors import ContentError, Problem, display_path
+from chancery.loaders.frontmatter import MarkdownSource, read_markdown
+from chancery.model.network import MissionEntry, Network
+from chancery.model.page import PageMeta
+from chancery.model.validation import validate
+from chancery.pages import MEDIA_DIR, PAGES_DIR, PageSource, collect_pages, unknown_language_folders
+
+_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+# Front matter validators by kind of page; other plugins (news...) register theirs.
+MetaCheck = Callable[[PageSource, MarkdownSource], list[Problem]]
+META_CHECKS: list[tuple[Callable[[PageSource], bool], MetaCheck]] = []
+
+
+def check_page_meta(page: PageSource, doc: MarkdownSource) -> list[Problem]:
+    """Validate an ordinary page's front matter with :class:`PageMeta`."""
+    for applies, check in META_CHECKS:
+        if applies(page):
+            return check(page, doc)
+    try:
+        validate(PageMeta, doc.meta)
+    except ContentError as exc:
+        return list(exc.problems)
+    return []
+
+
+def check_links(
+    page: PageSource, doc: MarkdownSource, known_pages: set[str], known_media: set[str]
+) -> list[Problem]:
+    """Problems with the links and images of one page."""
+    problems = []
+    base = posixpath.dirname(page.path)
+    in_fence = False
+    for offset, line in enumerate(doc.body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        number = doc.body_line + offset
+        for match in _LINK.finditer(line):
+            is_image, text, target = match.group(1) == "!", match.group(2), match.group(3)
+            problem = _check_target(
+                is_image, text, target, base, known_pages, known_media, page.lang
+            )
+            if problem:
+                problems.append(Problem(doc.file, number, "", problem))
+    return problems
+
+
+def _check_target(
+    is_image: bool, text: str, target: str, base: str, pages: set[str], media: set[str], lang: str
+) -> str | None:
+    if is_image and not text.strip():
+        return (
+            f"image '{target}' has no alt text; describe the picture, "
+            f"e.g. ![The chancery building in winter]({target})"
+        )
+    if not target or target.startswith("#") or _EXTERNAL.match(target):
+        return None
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    resolved = posixpath.normpath(
+        path.lstrip("/") if path.startswith("/") else posixpath.join(base, path)
+    )
+    if is_image or resolved.startswith(f"{MEDIA_DIR}/"):
+        if resolved not in media:
+            return (
+                f"image or file '{target}' not found; put it in the mission's {MEDIA_DIR}/ "
+                f"folder and link it as /{MEDIA_DIR}/<name>"
+            )
+        return None
+    if path.endswith("/") or not path.endswith(".md"):
+        return (
+            f"link '{target}' should name the page's .md file, e.g. "
+            f"/{posixpath.join(resolved, 'index.md').lstrip('./')}"
+        )
+    if resolved not in pages:
+        return (
+            f"link to '{target}', which does not exist in '{lang}'; "
+            f"check the path or create pages/{lang}/{resolved}"
+        )
+    return None
+
+
+def _media(network: Network, entry: MissionEntry) -> set[str]:
+    found = set()
+    for root in (network.hq_dir / MEDIA_DIR, entry.root / MEDIA_DIR):
+        if root.is_dir():
+            found |= {
+                f"{MEDIA_DIR}/{p.relative_to(root).as_posix()}"
+                for p in root.rglob("*")
+                if p.is_file()
+            }
+    return found
+
+
+def check_mission(network: Network, entry: MissionEntry) -> list[Problem]:
+    """Every problem in one mission's pages (its data was validated on loading)."""
+    problems = unknown_language_folders(network, entry)
+    pages = collect_pages(network, entry)
+    problems += pages.problems
+    media = _media(network, entry)
+    for lang in entry.mission.languages:
+        folder = entry.root / PAGES_DIR / lang
+        if not (folder / "index.md").is_file():
+            problems.append(
+                Problem(
+                    display_path(folder / "index.md"),
+                    0,
+                    "",
+                    f"missing: every language needs a home page; create it with "
+                    f"python3 build.py new page --mission {entry.id} index.md",
+                )
+            )
+        known = set(pages.by_lang[lang])
+        for page in pages.by_lang[lang].values():
+            try:
+                doc = read_markdown(page.file, display_path(page.file))
+            except ContentError as exc:
+                problems += exc.problems
+                continue
+            problems += check_page_meta(page, doc)
+            problems += check_links(page, doc, known, media)
+    return sorted(set(problems))
+
+
+def check_network(network: Network) -> dict[str, list[Problem]]:
+    """Problems per mission id."""
+    return {
+        mission_id: check_mission(network, entry) for mission_id, entry in network.missions.items()
+    }
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)

@@ -1,0 +1,42 @@
+"""``build.py serve``: live preview of one mission in one language for editors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from chancery.build.language import LanguageBuild
+from chancery.cli.common import add_content_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="live preview of one mission while you edit",
+        description="Serve one mission in one language on http://127.0.0.1:PORT/ and rebuild "
+        "it each time a file under content/ is saved.",
+    )
+    parser.add_argument("--mission", required=True, metavar="ID")
+    parser.add_argument("--lang", metavar="L", help="language to preview (default: Vietnamese)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    add_content_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from chancery.model.network import load_network
+
+    network = load_network(args.content, only=[args.mission])
+    mission = network.missions[args.mission].mission
+    lang = args.lang or mission.default_language
+    LanguageBuild.load(args.content, args.mission, lang)  # report content errors before serving
+    from chancery_plugins.engine import serve_language
+
+    print(
+        f"Previewing {args.mission} in '{lang}' at http://{args.host}:{args.port}/ "
+        f"(Ctrl+C to stop)",
+        file=sys.stderr,
+    )
+    serve_language(args.content.resolve(), args.mission, lang, args.host, args.port)
+    return 0

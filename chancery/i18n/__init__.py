@@ -1,0 +1,1 @@
+"""User-interface strings: gettext catalogs managed with Babel."""

@@ -1,0 +1,1 @@
+"""Publishing built mission sites to their own hosting."""

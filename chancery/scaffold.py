@@ -1,0 +1,143 @@
+"""``build.py new``: create a mission, a page or a post with correct front matter.
+
+Scaffolds never invent facts: fields only an editor can know are written as
+``TODO`` so that ``build.py check`` lists exactly what is left to fill in.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from chancery.errors import ContentError, Problem, display_path
+from chancery.i18n.catalog import translations
+from chancery.languages import DEFAULT_LANGUAGE, LANGUAGES, supported_codes
+from chancery.model.mission import MissionKind
+from chancery.pages import MEDIA_DIR, PAGES_DIR
+
+# The standard sections every mission has, with their English titles (translated via gettext).
+STANDARD_PAGES: list[tuple[str, str, int]] = [
+    ("index.md", "Home", 10),
+    ("about/index.md", "About the mission", 10),
+    ("about/head-of-mission.md", "Head of mission", 20),
+    ("news/index.md", "News", 10),
+    ("profile/index.md", "Country profile", 10),
+    ("profile/host-country.md", "Host country", 20),
+    ("profile/relations.md", "Bilateral relations", 30),
+    ("consular/index.md", "Consular services", 10),
+    ("contact/index.md", "Contact", 10),
+]
+
+_KINDS = MissionKind.__args__
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_text(
+    title: str, weight: int | None = None, description: str | None = None, body: str = ""
+) -> str:
+    """A Markdown page with valid front matter."""
+    lines = ["---", f"title: {_quote(title)}"]
+    if description:
+        lines.append(f"description: {_quote(description)}")
+    if weight is not None:
+        lines.append(f"weight: {weight}")
+    lines += ["---", "", body or "<!-- Write the page here, in Markdown. -->", ""]
+    return "\n".join(lines)
+
+
+def _write_new(path: Path, text: str, created: list[Path]) -> None:
+    if path.exists():
+        raise ContentError(
+            [Problem(display_path(path), 0, "", "already exists; choose another name or edit it")]
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    created.append(path)
+
+
+def new_mission(content_dir: Path, mission_id: str, kind: str, languages: list[str]) -> list[Path]:
+    """Create ``content/<id>/`` with a mission.yml to complete and the standard pages."""
+    problems = []
+    if not re.fullmatch(r"[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*", mission_id):
+        problems.append("mission id must be '<country code>-<city>', lower case, e.g. fr-lyon")
+    if kind not in _KINDS:
+        problems.append(f"kind must be one of: {', '.join(_KINDS)}")
+    if not languages or languages[0] != DEFAULT_LANGUAGE:
+        languages = [DEFAULT_LANGUAGE, *[code for code in languages if code != DEFAULT_LANGUAGE]]
+    unknown = [code for code in languages if code not in LANGUAGES]
+    if unknown:
+        problems.append(f"unknown language(s) {', '.join(unknown)}; expected: {supported_codes()}")
+    root = Path(content_dir) / mission_id
+    if root.exists():
+        problems.append(f"{display_path(root)} already exists")
+    if problems:
+        raise ContentError([Problem("build.py new mission", 0, "", p) for p in problems])
+    created: list[Path] = []
+
+    def per_lang(value: str, indent: int = 2) -> str:
+        return "\n".join(f"{' ' * indent}{code}: {value}" for code in languages)
+
+    _write_new(
+        root / "mission.yml",
+        f"""\
+# Facts about the mission, entered once for all its languages.
+# Replace every TODO, then run: python3 build.py check --mission {mission_id}
+id: {mission_id}
+kind: {kind}
+host_country: {mission_id[:2].upper()}
+languages: [{", ".join(languages)}]
+name:
+{per_lang("TODO official name in this language")}
+site_url: https://TODO.example/
+address:
+  street: TODO street and number
+  postal_code: "TODO"
+  city: TODO
+  country: {mission_id[:2].upper()}
+hotline: "TODO +CC phone number of the mission's citizen-protection hotline"
+phones:
+  - number: "TODO +CC switchboard number"
+    label:
+{per_lang("TODO label, e.g. Switchboard", 6)}
+emails:
+  - address: TODO@example.org
+    label:
+{per_lang("TODO label, e.g. Consular section", 6)}
+jurisdiction:
+{per_lang("TODO the territory this mission serves")}
+social: []
+""",
+        created,
+    )
+    (root / MEDIA_DIR).mkdir(exist_ok=True)
+    for lang in languages:
+        _ = translations(lang).gettext
+        for path, title, weight in STANDARD_PAGES:
+            _write_new(root / PAGES_DIR / lang / path, page_text(_(title), weight), created)
+    return created
+
+
+def new_page(root: Path, languages: list[str], path: str, title: str) -> list[Path]:
+    """Create ``pages/<lang>/<path>`` in every language of a mission."""
+    path = path.strip("/")
+    if not path.endswith(".md"):
+        path += ".md"
+    if ".." in Path(path).parts or not re.fullmatch(r"[a-z0-9/_-]+\.md", path):
+        raise ContentError(
+            [
+                Problem(
+                    "build.py new page",
+                    0,
+                    "",
+                    f"'{path}': use lower-case letters, digits, '-' and '/' only, "
+                    f"e.g. consular/passport.md",
+                )
+            ]
+        )
+    created: list[Path] = []
+    for lang in languages:
+        _write_new(root / PAGES_DIR / lang / path, page_text(title), created)
+    return created

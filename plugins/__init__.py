@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the ``chancery`` core; one package per plugin."""
