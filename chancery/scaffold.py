@@ -15,17 +15,22 @@ from chancery.languages import DEFAULT_LANGUAGE, LANGUAGES, supported_codes
 from chancery.model.mission import MissionKind
 from chancery.pages import MEDIA_DIR, PAGES_DIR
 
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's marker for strings translated later
+    return message
+
+
 # The standard sections every mission has, with their English titles (translated via gettext).
 STANDARD_PAGES: list[tuple[str, str, int]] = [
-    ("index.md", "Home", 10),
-    ("about/index.md", "About the mission", 10),
-    ("about/head-of-mission.md", "Head of mission", 20),
-    ("news/index.md", "News", 10),
-    ("profile/index.md", "Country profile", 10),
-    ("profile/host-country.md", "Host country", 20),
-    ("profile/relations.md", "Bilateral relations", 30),
-    ("consular/index.md", "Consular services", 10),
-    ("contact/index.md", "Contact", 10),
+    ("index.md", N_("Home"), 10),
+    ("about/index.md", N_("About the mission"), 10),
+    ("about/head-of-mission.md", N_("Head of mission"), 20),
+    ("news/index.md", N_("News"), 10),
+    ("profile/index.md", N_("Country profile"), 10),
+    ("profile/host-country.md", N_("Host country"), 20),
+    ("profile/relations.md", N_("Bilateral relations"), 30),
+    ("consular/index.md", N_("Consular services"), 10),
+    ("contact/index.md", N_("Contact"), 10),
 ]
 
 _KINDS = MissionKind.__args__

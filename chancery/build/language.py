@@ -168,6 +168,6 @@ class LanguageBuild:
         _ = translations(self.lang).gettext
         ministry = self.hq.ministry.citizen_protection_hotline
         return [
-            Hotline(_("Emergency hotline"), self.mission.hotline, tel_uri(self.mission.hotline)),
+            Hotline(_("Mission hotline"), self.mission.hotline, tel_uri(self.mission.hotline)),
             Hotline(_("Citizen protection hotline"), ministry, tel_uri(ministry)),
         ]

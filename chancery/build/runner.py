@@ -20,10 +20,11 @@ from pathlib import Path
 
 from chancery.build.staging import assemble, discard, staging_root, swap_in
 from chancery.check import check_mission
+from chancery.engine import ENGINE_MODULE
 from chancery.errors import Problem
 from chancery.model.network import load_network_tolerant
 
-ENGINE = "chancery_plugins.engine:build_language"
+ENGINE = f"{ENGINE_MODULE}:build_language"
 
 
 @dataclass

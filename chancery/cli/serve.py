@@ -7,6 +7,7 @@ import sys
 
 from chancery.build.language import LanguageBuild
 from chancery.cli.common import add_content_option
+from chancery.engine import load_engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,12 +32,10 @@ def run(args: argparse.Namespace) -> int:
     mission = network.missions[args.mission].mission
     lang = args.lang or mission.default_language
     LanguageBuild.load(args.content, args.mission, lang)  # report content errors before serving
-    from chancery_plugins.engine import serve_language
-
     print(
         f"Previewing {args.mission} in '{lang}' at http://{args.host}:{args.port}/ "
         f"(Ctrl+C to stop)",
         file=sys.stderr,
     )
-    serve_language(args.content.resolve(), args.mission, lang, args.host, args.port)
+    load_engine().serve_language(args.content.resolve(), args.mission, lang, args.host, args.port)
     return 0

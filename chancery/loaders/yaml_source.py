@@ -70,6 +70,8 @@ _HINTS = (
     ("could not find expected ':'", "every line of a mapping needs 'key: value'"),
     ("expected <block end>", "check the indentation of this line against the lines above"),
     ("found undefined alias", "'*' starts a YAML alias; quote text that begins with '*'"),
+    ("expected ',' or ']'", "a '[' list is not closed; if this is text, put it in quotes"),
+    ("expected ',' or '}'", "a '{' mapping is not closed; if this is text, put it in quotes"),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("found character '@'", "quote text that begins with '@'"),
     ("found character '`'", "quote text that begins with '`'"),

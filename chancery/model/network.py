@@ -78,8 +78,13 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
             ]
         )
     source = load_yaml_file(path, display)
-    mission = validate(Mission, source)
-    problems = []
+    todo = todo_markers(source)
+    try:
+        mission = validate(Mission, source)
+    except ContentError as exc:
+        todo_lines = {p.line for p in todo}
+        raise ContentError(todo + [p for p in exc.problems if p.line not in todo_lines]) from None
+    problems = list(todo)
     if mission.id != folder.name:
         problems.append(
             Problem(
@@ -103,7 +108,6 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
     problems += missing_translations(
         mission, mission.languages, source, "every language of the mission needs it"
     )
-    problems += todo_markers(source)
     return MissionEntry(mission, folder, source), problems
 
 

@@ -19,7 +19,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        return f"missing; add '{error['loc'][-1]}:' here"
+        return f"required but missing; add '{error['loc'][-1]}: ...'"
     if kind == "extra_forbidden":
         return f"unknown field '{error['loc'][-1]}'; remove it or check its spelling"
     if kind == "literal_error":

@@ -1,0 +1,18 @@
+"""Which site engine renders the pages: the single place the core names it.
+
+The engine module must offer ``build_language(content_dir, mission, lang, site_dir, *,
+strict)`` and ``serve_language(content_dir, mission, lang, host, port)``. Today it is
+the MkDocs adapter; moving to another engine means writing that module and changing
+this name.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+ENGINE_MODULE = "chancery_plugins.engine"
+
+
+def load_engine(name: str = ENGINE_MODULE) -> ModuleType:
+    return import_module(name)

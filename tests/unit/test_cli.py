@@ -1,0 +1,101 @@
+"""The command line: clear errors, no tracebacks, failed missions keep their old output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MISSION_YML, ROOT, write
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={"CHANCERY_NO_BOOTSTRAP": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_help_documents_every_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "serve", "check", "new", "i18n", "test"):
+        assert f"    {command} " in result.stdout
+
+
+def test_broken_mission_fails_alone_and_keeps_its_previous_output(
+    network_dir: Path, tmp_path: Path
+) -> None:
+    write(
+        network_dir / "fr-nice/mission.yml",
+        MISSION_YML.replace("fr-lyon", "fr-nice").replace("Lyon", "Nice"),
+    )
+    for lang in ("vi", "fr"):
+        write(network_dir / f"fr-nice/pages/{lang}/index.md", "---\ntitle: Nice\n---\nx\n")
+    out = tmp_path / "site"
+    first = run("build", "--content", str(network_dir), "--out", str(out), "--jobs", "2")
+    assert first.returncode == 0, first.stderr
+    before = (out / "fr-nice/index.html").read_bytes()
+
+    write(
+        network_dir / "fr-nice/mission.yml",
+        MISSION_YML.replace("fr-lyon", "fr-nice").replace(
+            "languages: [vi, fr]", "languages: [vi, fr, xx]"
+        ),
+    )
+    (network_dir / "fr-lyon/pages/vi/index.md").write_text(
+        "---\ntitle: Trang chủ mới\n---\nxin chào\n", encoding="utf-8"
+    )
+    second = run("build", "--content", str(network_dir), "--out", str(out))
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr + second.stdout
+    assert "fr-nice/mission.yml:4: languages[2]: unknown language 'xx'" in second.stderr
+    assert "fr-nice (its previous output was left as it was)" in second.stderr
+    assert (out / "fr-nice/index.html").read_bytes() == before
+    assert "Trang chủ mới" in (out / "fr-lyon/index.html").read_text(encoding="utf-8")
+    assert not (out / ".staging").exists()
+
+
+def test_check_reports_every_problem_without_traceback(network_dir: Path) -> None:
+    write(network_dir / "fr-lyon/pages/vi/about.md", "---\ntitle: [unclosed\n---\n")
+    write(network_dir / "fr-lyon/pages/fr/about.md", "---\ntitle: A\n---\n[x](/nope.md)\n")
+    result = run("check", "--content", str(network_dir))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "pages/vi/about.md:2: invalid YAML" in result.stderr
+    assert "a '[' list is not closed; if this is text, put it in quotes" in result.stderr
+    assert "pages/fr/about.md:4: link to '/nope.md', which does not exist in 'fr'" in result.stderr
+    assert "checked 1 mission(s): 2 error(s), 0 warning(s)" in result.stdout
+
+
+def test_broken_hq_settings_stop_everything_cleanly(network_dir: Path, tmp_path: Path) -> None:
+    hq = network_dir / "_hq/hq.yml"
+    hq.write_text(
+        hq.read_text(encoding="utf-8").replace("page_size: 10", "page_size: ten"), encoding="utf-8"
+    )
+    result = run("build", "--content", str(network_dir), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "hq.yml:" in result.stderr and "news.page_size: wrong type: got 'ten'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "nothing was built or published" in result.stderr
+
+
+def test_unknown_mission_is_named(network_dir: Path) -> None:
+    result = run("check", "--content", str(network_dir), "--mission", "xx-nowhere")
+    assert result.returncode == 1
+    assert "no mission 'xx-nowhere'; known: fr-lyon" in result.stderr
+
+
+def test_new_then_check_guides_the_editor(network_dir: Path) -> None:
+    result = run(
+        "new", "mission", "de-berlin", "--languages", "vi,de,en", "--content", str(network_dir)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "created" in result.stdout
+    check = run("check", "--content", str(network_dir), "--mission", "de-berlin")
+    assert check.returncode == 1
+    assert "still a placeholder" in check.stderr
+    assert "Traceback" not in check.stderr
