@@ -59,3 +59,15 @@ def network_dir(tmp_path: Path) -> Path:
         write(base / "index.md", page(f"Home {lang}", "Xem [giới thiệu](/about.md)."))
         write(base / "about.md", page(f"About {lang}"))
     return content
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example network (content/) built once per test session; returns the output folder."""
+    from chancery.build.runner import build_missions
+
+    out = tmp_path_factory.mktemp("example-site")
+    reports = build_missions(CONTENT, out, jobs=2, progress=lambda line: None)
+    failed = {r.mission: r.errors for r in reports if not r.ok}
+    assert not failed, failed
+    return out

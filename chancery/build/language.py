@@ -17,6 +17,7 @@ from chancery.model.fields import tel_uri
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
 from chancery.model.network import MissionEntry, Network, load_network
+from chancery.navigation import NavItem, build_navigation
 from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, collect_pages
 from chancery.urls import language_prefix, page_url, relative_url
 
@@ -109,6 +110,10 @@ class LanguageBuild:
     @cached_property
     def pages(self) -> MissionPages:
         return collect_pages(self.network, self.entry)
+
+    def navigation(self) -> list[NavItem]:
+        """The navigation tree of this language, in HQ's standard order."""
+        return build_navigation(self.pages.by_lang[self.lang], self.hq.navigation)
 
     def extra_files(self) -> list[tuple[str, Path]]:
         """Files to add to the docs folder's own: inherited HQ pages, then media.

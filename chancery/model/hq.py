@@ -38,8 +38,21 @@ class NewsSettings(Strict):
     categories: list[NewsCategory] = Field(min_length=1)
 
 
+class Navigation(Strict):
+    """How every mission's navigation is ordered."""
+
+    sections: list[str] = Field(
+        default_factory=list, description="top-level folders in this order; others follow"
+    )
+    hidden: list[str] = Field(
+        default_factory=list, description="pages kept out of the navigation (e.g. footer pages)"
+    )
+
+
 class HQ(Strict):
     """Everything in ``content/_hq/hq.yml``."""
+
+    navigation: Navigation = Field(default_factory=Navigation)
 
     ministry: Ministry
     news: NewsSettings

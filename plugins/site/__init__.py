@@ -1,0 +1,1 @@
+"""The ``chancery/site`` plugin: one mission, one language, one MkDocs build."""

@@ -1,0 +1,127 @@
+"""MkDocs adapter: points a build at one mission and one language.
+
+All decisions are made by :class:`chancery.build.language.LanguageBuild`; the hooks
+only copy its answers into MkDocs' configuration, files and templates.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from chancery.build.language import LanguageBuild
+from chancery.i18n.catalog import translations
+from chancery.navigation import NavItem
+from chancery_plugins.site.config import SiteConfig
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+
+
+def mkdocs_nav(items: list[NavItem]) -> list:
+    """Chancery's navigation tree in MkDocs' ``nav`` format (index page first in a section)."""
+    nav: list = []
+    for item in items:
+        if item.children:
+            entries = ([item.path] if item.path else []) + mkdocs_nav(item.children)
+            nav.append({item.title: entries})
+        else:
+            nav.append({item.title: item.path})
+    return nav
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    """Configure the build for ``mission`` in ``language`` from ``content_dir``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.build: LanguageBuild | None = None
+        self.pages_written = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.mission:
+            raise PluginError("no mission chosen: run 'python3 build.py build --mission ID' "
+                              "or set CHANCERY_MISSION")
+        # State is per build: `serve` reuses this object for every rebuild.
+        self.pages_written = 0
+        build = LanguageBuild.load(Path(self.config.content_dir), self.config.mission,
+                                   self.config.language)
+        self.build = build
+        config.docs_dir = str(build.docs_dir)
+        config.site_name = build.site_name
+        if not self.serving:
+            config.site_url = build.site_url
+        config.theme["language"] = build.lang
+        config.nav = mkdocs_nav(build.navigation())
+        config.watch.extend(str(p) for p in build.watched_paths())
+        config.extra["chancery"] = True
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, source in self.build.extra_files():
+            if files.get_file_from_path(path) is not None:
+                continue
+            src_dir = str(source)[: -len(path)].rstrip("/")
+            files.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations(self.build.lang), newstyle=True)
+        env.globals["chancery"] = self._context(None)
+        return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        context["chancery"] = self._context(page.file.src_uri)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.pages_written += 1
+        return self._html_dir(output)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._html_dir(output) if template_name.endswith(".html") else output
+
+    def _html_dir(self, output: str) -> str:
+        """Put ``dir`` on ``<html>`` too (Material only sets it on ``<body>``)."""
+        direction = self.build.language.direction
+
+        def add_dir(match: re.Match) -> str:
+            attrs = match.group(1)
+            return match.group(0) if "dir=" in attrs else f'<html{attrs} dir="{direction}">'
+
+        return _HTML_TAG.sub(add_dir, output, count=1)
+
+    def _context(self, path: str | None) -> dict:
+        build = self.build
+        mission, hq, lang = build.mission, build.hq, build.lang
+        return {
+            "lang": build.language,
+            "mission": mission,
+            "mission_name": mission.name.get(lang),
+            "site_name": build.site_name,
+            "ministry_name": hq.ministry.name.get(lang),
+            "country_name": hq.ministry.country_name.get(lang),
+            "ministry_url": hq.ministry.url,
+            "ministry_links": [{"label": link.label.get(lang), "url": link.url}
+                               for link in hq.ministry.links],
+            "hotlines": build.hotlines(),
+            "alternates": build.alternates(path),
+            "home": build.link_to(path, "index.md"),
+            "accessibility": build.link_to(path, "accessibility.md"),
+            "privacy": build.link_to(path, "privacy.md"),
+            "social": mission.social,
+            "page_path": path,
+        }

@@ -1,0 +1,147 @@
+"""Every page of every example mission: language, direction, hotline, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from chancery.languages import LANGUAGES
+from chancery.model.network import load_network
+from tests.conftest import CONTENT
+
+NETWORK = load_network(CONTENT)
+MISSIONS = sorted(NETWORK.missions)
+
+# Attributes through which a page makes the browser load something.
+LOADING = {
+    "script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
+    "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"],
+    "input": ["src"], "track": ["src"],
+}
+LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest",
+                     "apple-touch-icon", "prefetch", "preconnect", "dns-prefetch"}
+
+
+class PageFacts(HTMLParser):
+    """Collects what the tests assert about one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict[str, str | None] = {}
+        self.loads: list[str] = []
+        self.tel_links: list[str] = []
+        self.hreflang: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html" and not self.html_attrs:
+            self.html_attrs = values
+        for name in LOADING.get(tag, []):
+            if values.get(name):
+                self.loads += [part.split()[0] for part in values[name].split(",") if part.strip()]
+        if tag == "link":
+            rels = set((values.get("rel") or "").split())
+            if rels & LOADING_LINK_RELS and values.get("href"):
+                self.loads.append(values["href"])
+            if "alternate" in rels and values.get("hreflang"):
+                self.hreflang[values["hreflang"]] = values.get("href") or ""
+        if tag == "a" and (values.get("href") or "").startswith("tel:"):
+            self.tel_links.append(values["href"])
+        style = values.get("style") or ""
+        self.loads += re.findall(r"url\(\s*['\"]?([^'\")]+)", style)
+
+
+def is_foreign(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.scheme and parts.scheme not in ("data",)) or url.strip().startswith("//")
+
+
+def pages_of(site: Path, mission: str) -> list[tuple[str, Path]]:
+    """``(language, html file)`` for every HTML page of one mission's output."""
+    root = site / mission
+    languages = NETWORK.missions[mission].mission.languages
+    found = []
+    for path in sorted(root.rglob("*.html")):
+        rel = path.relative_to(root).parts
+        lang = rel[0] if rel[0] in languages[1:] else languages[0]
+        found.append((lang, path))
+    return found
+
+
+def facts(path: Path) -> PageFacts:
+    parser = PageFacts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
+def test_every_language_is_built_where_expected(example_site: Path, mission: str) -> None:
+    languages = NETWORK.missions[mission].mission.languages
+    assert (example_site / mission / "index.html").is_file()
+    for lang in languages[1:]:
+        assert (example_site / mission / lang / "index.html").is_file()
+        assert (example_site / mission / lang / "404.html").is_file()
+    manifest = example_site / f"{mission}.manifest.json"
+    assert manifest.is_file()
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
+def test_every_page_has_language_direction_and_hotlines(example_site: Path, mission: str) -> None:
+    entry = NETWORK.missions[mission]
+    mission_tel = "tel:" + re.sub(r"[^\d+]", "", entry.mission.hotline)
+    checked = 0
+    for lang, path in pages_of(example_site, mission):
+        page = facts(path)
+        where = path.relative_to(example_site)
+        assert page.html_attrs.get("lang") == lang, where
+        assert page.html_attrs.get("dir") == LANGUAGES[lang].direction, where
+        assert "tel:+84981848484" in page.tel_links, where
+        assert mission_tel in page.tel_links, where
+        checked += 1
+    assert checked >= 9 * len(entry.mission.languages)
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
+def test_no_page_loads_anything_from_another_origin(example_site: Path, mission: str) -> None:
+    foreign = {}
+    for _, path in pages_of(example_site, mission):
+        bad = [url for url in facts(path).loads if is_foreign(url)]
+        if bad:
+            foreign[str(path.relative_to(example_site))] = bad
+    for css in (example_site / mission).rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        bad = [u for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) if is_foreign(u)]
+        bad += re.findall(r"@import\s+(?:url\()?['\"]?(https?:[^'\")]+)", text)
+        if bad:
+            foreign[str(css.relative_to(example_site))] = bad
+    assert foreign == {}
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
+def test_hreflang_alternates_are_absolute_and_reciprocal(example_site: Path,
+                                                        mission: str) -> None:
+    site_url = NETWORK.missions[mission].mission.site_url
+    by_url: dict[str, dict[str, str]] = {}
+    for lang, path in pages_of(example_site, mission):
+        if path.name == "404.html":
+            continue
+        alternates = facts(path).hreflang
+        assert alternates, path
+        assert all(href.startswith(site_url) for href in alternates.values()), path
+        assert alternates["x-default"] == alternates["vi"], path
+        by_url[alternates[lang]] = alternates
+    for url, alternates in by_url.items():
+        for lang, other in alternates.items():
+            assert by_url[other] == alternates, (url, lang, other)
+
+
+def test_each_language_search_index_holds_only_its_language(example_site: Path) -> None:
+    import json
+
+    index = json.loads((example_site / "fr-paris/fr/search/search_index.json").read_text())
+    assert index["config"]["lang"] == ["fr"]
+    assert all(not doc["location"].startswith(("en/", "../")) for doc in index["docs"])
