@@ -128,6 +128,8 @@ def check_mission(network: Network, entry: MissionEntry) -> list[Problem]:
             )
         known = set(pages.by_lang[lang])
         for page in pages.by_lang[lang].values():
+            if page.fallback_from:
+                continue  # checked in its own language
             try:
                 doc = read_markdown(page.file, display_path(page.file))
             except ContentError as exc:

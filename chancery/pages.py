@@ -26,6 +26,11 @@ class PageSource:
     lang: str
     file: Path
     origin: str  # "mission" or "hq"
+    fallback_from: str | None = None  # set when the text is another language's (untranslated)
+
+    @property
+    def section(self) -> str:
+        return self.path.split("/", 1)[0] if "/" in self.path else ""
 
 
 @dataclass
@@ -37,8 +42,12 @@ class MissionPages:
     problems: list[Problem] = field(default_factory=list)
 
     def translations(self, path: str) -> dict[str, PageSource]:
-        """Every language version of the page at ``path``."""
-        return {lang: pages[path] for lang, pages in self.by_lang.items() if path in pages}
+        """Every real language version of the page at ``path`` (fallback copies excluded)."""
+        return {
+            lang: pages[path]
+            for lang, pages in self.by_lang.items()
+            if path in pages and pages[path].fallback_from is None
+        }
 
     def count(self) -> int:
         return sum(len(pages) for pages in self.by_lang.values())
@@ -82,7 +91,18 @@ def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
                 continue
             pages[path] = PageSource(path, lang, file, "mission")
         result.by_lang[lang] = pages
+    _add_fallbacks(result, network.hq.translation.fallback_sections)
     return result
+
+
+def _add_fallbacks(result: MissionPages, sections: list[str]) -> None:
+    """Untranslated pages of fallback sections get the default language's text."""
+    default = result.languages[0]
+    for lang in result.languages[1:]:
+        pages = result.by_lang[lang]
+        for path, source in result.by_lang[default].items():
+            if path not in pages and source.section in sections:
+                pages[path] = PageSource(path, lang, source.file, source.origin, default)
 
 
 def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Problem]:

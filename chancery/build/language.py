@@ -7,7 +7,7 @@ values the theme shows; nothing here imports MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from chancery.model.hq import HQ
 from chancery.model.mission import Mission
 from chancery.model.network import MissionEntry, Network, load_network
 from chancery.navigation import NavItem, build_navigation
-from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, collect_pages
+from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource, collect_pages
 from chancery.urls import language_prefix, page_url, relative_url
 
 
@@ -49,6 +49,7 @@ class LanguageBuild:
     network: Network
     entry: MissionEntry
     lang: str
+    _unlisted: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:
@@ -116,14 +117,14 @@ class LanguageBuild:
         return build_navigation(self.pages.by_lang[self.lang], self.hq.navigation)
 
     def extra_files(self) -> list[tuple[str, Path]]:
-        """Files to add to the docs folder's own: inherited HQ pages, then media.
+        """Files to add to the docs folder's own: HQ pages, untranslated fallbacks, media.
 
         Returned as ``(path in the site, file on disk)``; mission media win over HQ media.
         """
         files = [
             (page.path, page.file)
             for page in self.pages.by_lang[self.lang].values()
-            if page.origin == "hq"
+            if page.origin == "hq" or page.fallback_from
         ]
         media: dict[str, Path] = {}
         for root in (self.network.hq_dir / MEDIA_DIR, self.entry.root / MEDIA_DIR):
@@ -137,34 +138,86 @@ class LanguageBuild:
         """Folders whose changes should rebuild a live preview."""
         return [p for p in (self.entry.root, self.network.hq_dir) if p.is_dir()]
 
+    def page(self, path: str | None) -> PageSource | None:
+        return self.pages.by_lang[self.lang].get(path) if path else None
+
+    @cached_property
+    def _translations(self) -> dict[str, dict[str, str]]:
+        """For each page of this language: its real translations' URLs, from the mission root."""
+        index: dict[str, dict[str, str]] = {}
+        for path, page in self.pages.by_lang[self.lang].items():
+            langs = self.pages.translations(path)
+            index[path] = {
+                code: language_prefix(code, self.default_language) + page_url(path)
+                for code in self.mission.languages
+                if code in langs
+            }
+            if page.fallback_from:
+                index[path].pop(self.lang, None)
+        return index
+
+    def set_translations(self, path: str, urls: dict[str, str], *, listed: bool = True) -> None:
+        """Declare the translations of a page whose URLs a plugin decides (e.g. news posts).
+
+        ``urls`` maps language codes to URLs from the mission's root, e.g. ``fr/news/x/``;
+        ``listed=False`` keeps a utility page (search) out of the sitemap.
+        """
+        self._translations[path] = dict(urls)
+        if not listed:
+            self._unlisted.add(path)
+
+    def translations_of(self, path: str | None) -> dict[str, str]:
+        """URLs (from the mission root) of the real translations of ``path``, this one included."""
+        return dict(self._translations.get(path, {})) if path else {}
+
+    def own_url(self, path: str | None) -> str:
+        """This page's URL from the mission root."""
+        urls = self._translations.get(path or "", {})
+        if self.lang in urls:
+            return urls[self.lang]
+        return self.prefix + (page_url(path) if path else "")
+
     def alternates(self, path: str | None) -> list[Alternate]:
-        """Switcher entries for the page at ``path`` (``None`` for generated pages)."""
-        here = self.prefix + (page_url(path) if path else "")
-        translations = self.pages.translations(path) if path else {}
+        """Switcher entries: the same page in each language, else that language's home page.
+
+        A link to a home page instead of the page carries ``#chancery-untranslated``, which
+        makes the home page say so (a CSS ``:target`` notice, no script needed).
+        """
+        here = self.own_url(path)
+        translations = self.translations_of(path)
         result = []
         for code in self.mission.languages:
             lang = language(code)
+            home = language_prefix(code, self.default_language)
             exists = code in translations
-            target = language_prefix(code, self.default_language)
-            if exists:
-                target += page_url(path)
+            target = translations.get(code) or (here if code == self.lang else home)
+            href = relative_url(here, target)
+            if not exists and code != self.lang:
+                href += "#chancery-untranslated"
             result.append(
-                Alternate(
-                    code,
-                    lang.native_name,
-                    lang.direction,
-                    relative_url(here, target),
-                    self.mission.site_url + target,
-                    exists,
-                    code == self.lang,
-                )
+                Alternate(code, lang.native_name, lang.direction, href,
+                          self.mission.site_url + target, exists, code == self.lang)
             )
         return result
 
+    def sitemap(self) -> list[tuple[str, dict[str, str]]]:
+        """``(absolute URL, {lang: absolute URL})`` for every real page of this language."""
+        base = self.mission.site_url
+        entries = []
+        for path in sorted(self._translations):
+            urls = self._translations[path]
+            if self.lang not in urls or path in self._unlisted:
+                continue  # untranslated copies and utility pages are not for search engines
+            entries.append((base + urls[self.lang], {c: base + u for c, u in urls.items()}))
+        return entries
+
     def link_to(self, from_path: str | None, to_path: str) -> str:
         """Relative link from the page at ``from_path`` to the page ``to_path`` (same language)."""
-        here = page_url(from_path) if from_path else ""
-        return relative_url(here, page_url(to_path))
+        return relative_url(self.own_url(from_path), self.prefix + page_url(to_path))
+
+    def root_from(self, from_path: str | None) -> str:
+        """Relative link from a page to the mission's root (e.g. for the shared search index)."""
+        return relative_url(self.own_url(from_path), "")
 
     def hotlines(self) -> list[Hotline]:
         """The mission's hotline, then the ministry's citizen-protection hotline."""

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from importlib import import_module
 from pathlib import Path
 
+from chancery.build.search_index import SearchIndexError, index_site
 from chancery.build.staging import assemble, discard, staging_root, swap_in
 from chancery.check import check_mission
 from chancery.engine import ENGINE_MODULE
@@ -47,7 +48,6 @@ class MissionReport:
 class _Pending:
     report: MissionReport
     staging: Path
-    started: float
     results: dict[str, dict] = field(default_factory=dict)
 
 
@@ -60,7 +60,7 @@ def _run_language(
     engine: str, content: str, mission: str, lang: str, site_dir: str, strict: bool
 ) -> dict:
     """Worker: build one language; never raises, returns a plain dict."""
-    started = time.perf_counter()
+    started = time.time()
     try:
         result = _engine(engine)(Path(content), mission, lang, Path(site_dir), strict=strict)
         out = {"pages": result.pages, "warnings": result.warnings, "errors": result.errors}
@@ -73,7 +73,7 @@ def _run_language(
             ],
             "traceback": traceback.format_exc(),
         }
-    out["seconds"] = time.perf_counter() - started
+    out["started"], out["finished"] = started, time.time()
     return out
 
 
@@ -115,7 +115,7 @@ def build_missions(
                 progress(f"✗ {mission_id}: {len(errors)} problem(s) in content; not built")
                 continue
             staging = staging_root(out_dir, mission_id)
-            pending[mission_id] = _Pending(report, staging, time.perf_counter())
+            pending[mission_id] = _Pending(report, staging)
             for lang in languages:
                 future = pool.submit(
                     _run_language,
@@ -146,7 +146,8 @@ def _finish(state: _Pending, out_dir: Path, progress: Callable[[str], None]) -> 
         report.pages += result["pages"]
         report.warnings += [f"[{lang}] {w}" for w in result["warnings"]]
         report.errors += [f"[{lang}] {e}" for e in result["errors"]]
-    report.seconds = time.perf_counter() - state.started
+    report.seconds = max(r["finished"] for r in state.results.values()) - min(
+        r["started"] for r in state.results.values())
     if report.errors:
         discard(state.staging)
         progress(
@@ -155,11 +156,12 @@ def _finish(state: _Pending, out_dir: Path, progress: Callable[[str], None]) -> 
         return
     try:
         root = assemble(state.staging, report.languages)
+        index_site(root)
         swap_in(root, out_dir / report.mission)
         write_manifest(out_dir, report)
-    except OSError as exc:
-        report.errors.append(f"could not write {out_dir / report.mission}: {exc}")
-        progress(f"✗ {report.mission}: {exc}")
+    except (OSError, SearchIndexError) as exc:
+        report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
+        progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ left as it was")
         return
     finally:
         discard(state.staging)

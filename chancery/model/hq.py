@@ -49,10 +49,25 @@ class Navigation(Strict):
     )
 
 
+class TranslationPolicy(Strict):
+    """What readers see when a page is not (or no longer) translated."""
+
+    fallback_sections: list[str] = Field(
+        default_factory=list,
+        description="top-level folders whose untranslated pages show the Vietnamese text "
+        "with a notice; pages of other folders (news) are simply absent",
+    )
+    strict_sections: list[str] = Field(
+        default_factory=list,
+        description="folders where an outdated translation fails `check --strict` (CI)",
+    )
+
+
 class HQ(Strict):
     """Everything in ``content/_hq/hq.yml``."""
 
     navigation: Navigation = Field(default_factory=Navigation)
+    translation: TranslationPolicy = Field(default_factory=TranslationPolicy)
 
     ministry: Ministry
     news: NewsSettings

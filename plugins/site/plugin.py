@@ -6,6 +6,7 @@ only copy its answers into MkDocs' configuration, files and templates.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,10 +18,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chancery.build.language import LanguageBuild
+from chancery.fonts import font_families
 from chancery.i18n.catalog import translations
+from chancery.languages import language
 from chancery.navigation import NavItem
+from chancery.urls import language_prefix, page_url
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.sitemaps import write_sitemaps
 
+SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 
 
@@ -45,6 +51,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.serving = False
         self.build: LanguageBuild | None = None
         self.pages_written = 0
+        self.font_families: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -70,12 +77,31 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._drop_unused_fonts(files, config)
         for path, source in self.build.extra_files():
             if files.get_file_from_path(path) is not None:
                 continue
             src_dir = str(source)[: -len(path)].rstrip("/")
             files.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+        if files.get_file_from_path(SEARCH_PAGE) is None:
+            title = translations(self.build.lang).gettext("Search")
+            content = f"---\ntitle: {json.dumps(title)}\ntemplate: search.html\n---\n"
+            files.append(File.generated(config, SEARCH_PAGE, content=content))
+            build = self.build
+            build.set_translations(SEARCH_PAGE, {
+                code: language_prefix(code, build.default_language) + page_url(SEARCH_PAGE)
+                for code in build.mission.languages}, listed=False)
         return files
+
+    def _drop_unused_fonts(self, files: Files, config: MkDocsConfig) -> None:
+        """Keep only the font families the mission's languages need (CJK fonts are large)."""
+        table = Path(config.theme.custom_dir) / "fonts.yml"
+        self.font_families = font_families(table, self.build.mission.languages)
+        for file in list(files):
+            parts = file.src_uri.split("/")
+            if parts[:2] == ["assets", "fonts"] and len(parts) > 3 \
+                    and parts[2] not in self.font_families:
+                files.remove(file)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.add_extension("jinja2.ext.i18n")
@@ -85,7 +111,16 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context["chancery"] = self._context(page.file.src_uri)
+        source = self.build.page(page.file.src_uri)
+        if source and source.fallback_from:
+            # An untranslated copy: search engines should index the original instead.
+            original = self.build.translations_of(source.path).get(source.fallback_from)
+            if original is not None:
+                page.canonical_url = self.build.mission.site_url + original
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_sitemaps(self.build, Path(config.site_dir))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_written += 1
@@ -122,6 +157,18 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "home": build.link_to(path, "index.md"),
             "accessibility": build.link_to(path, "accessibility.md"),
             "privacy": build.link_to(path, "privacy.md"),
+            "search": build.link_to(path, SEARCH_PAGE),
+            "root": build.root_from(path),
             "social": mission.social,
             "page_path": path,
+            "is_home": path == "index.md",
+            "font_css": [f"assets/fonts/{family}/faces.css" for family in self.font_families],
+            "fallback": self._fallback(path),
         }
+
+    def _fallback(self, path: str | None) -> dict | None:
+        source = self.build.page(path)
+        if not source or not source.fallback_from:
+            return None
+        original = language(source.fallback_from)
+        return {"code": original.code, "name": original.native_name, "dir": original.direction}

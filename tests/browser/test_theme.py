@@ -98,3 +98,4 @@ def test_web_fonts_cover_vietnamese_arabic_and_japanese(page: object,
             "async () => { await document.fonts.ready; return [...document.fonts]"
             ".filter(f => f.status === 'loaded').map(f => f.family.replace(/\"/g, '')); }")
         assert family in loaded, (mission, loaded)
+

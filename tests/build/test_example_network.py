@@ -139,9 +139,11 @@ def test_hreflang_alternates_are_absolute_and_reciprocal(example_site: Path,
             assert by_url[other] == alternates, (url, lang, other)
 
 
-def test_each_language_search_index_holds_only_its_language(example_site: Path) -> None:
+def test_each_language_has_its_own_search_index(example_site: Path) -> None:
     import json
 
-    index = json.loads((example_site / "fr-paris/fr/search/search_index.json").read_text())
-    assert index["config"]["lang"] == ["fr"]
-    assert all(not doc["location"].startswith(("en/", "../")) for doc in index["docs"])
+    for mission in MISSIONS:
+        entry = json.loads((example_site / mission / "pagefind/pagefind-entry.json").read_text())
+        languages = NETWORK.missions[mission].mission.languages
+        assert sorted(entry["languages"]) == sorted(languages)
+        assert all(info["page_count"] > 5 for info in entry["languages"].values())

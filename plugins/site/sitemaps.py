@@ -1,0 +1,24 @@
+"""Write the sitemaps of one language build (and, for the default language, the index)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from chancery.build.language import LanguageBuild
+from chancery.sitemaps import SITEMAP, SITEMAP_INDEX, robots_txt, sitemap_index_xml, sitemap_xml
+from chancery.urls import language_prefix
+
+
+def write_sitemaps(build: LanguageBuild, site_dir: Path) -> None:
+    """Replace MkDocs' plain sitemap with one that carries the hreflang alternates."""
+    xml = sitemap_xml(build.sitemap(), build.default_language)
+    (site_dir / SITEMAP).write_text(xml, encoding="utf-8")
+    with gzip.GzipFile(site_dir / f"{SITEMAP}.gz", "wb", mtime=0) as handle:
+        handle.write(xml.encode("utf-8"))
+    if build.lang == build.default_language:
+        mission = build.mission
+        prefixes = [language_prefix(code, build.default_language) for code in mission.languages]
+        (site_dir / SITEMAP_INDEX).write_text(sitemap_index_xml(mission.site_url, prefixes),
+                                              encoding="utf-8")
+        (site_dir / "robots.txt").write_text(robots_txt(mission.site_url), encoding="utf-8")
