@@ -137,7 +137,22 @@ def check_mission(network: Network, entry: MissionEntry) -> list[Problem]:
                 continue
             problems += check_page_meta(page, doc)
             problems += check_links(page, doc, known, media)
+    problems += _outdated_translations(network, entry)
     return sorted(set(problems))
+
+
+def _outdated_translations(network: Network, entry: MissionEntry) -> list[Problem]:
+    """Warnings for outdated translations where HQ's policy is strict (consular pages)."""
+    from chancery.translations import outdated_in_sections
+
+    sections = network.hq.translation.strict_sections
+    return [
+        Problem(display_path(page.file), 1, "source_hash",
+                f"this translation is older than the Vietnamese page {path}; update it, then run "
+                f"python3 build.py translated --mission {entry.id} --lang {page.lang} {path}",
+                severity="warning")
+        for page, path in outdated_in_sections(network, entry, sections)
+    ]
 
 
 def check_network(network: Network) -> dict[str, list[Problem]]:

@@ -138,6 +138,14 @@ class LanguageBuild:
         """Folders whose changes should rebuild a live preview."""
         return [p for p in (self.entry.root, self.network.hq_dir) if p.is_dir()]
 
+    def is_outdated(self, path: str | None) -> bool:
+        """Whether this language's version of ``path`` lags behind the Vietnamese source."""
+        if not path or self.lang == self.default_language:
+            return False
+        from chancery.translations import is_outdated
+
+        return is_outdated(self.pages, path, self.lang)
+
     def page(self, path: str | None) -> PageSource | None:
         return self.pages.by_lang[self.lang].get(path) if path else None
 
@@ -214,6 +222,11 @@ class LanguageBuild:
     def link_to(self, from_path: str | None, to_path: str) -> str:
         """Relative link from the page at ``from_path`` to the page ``to_path`` (same language)."""
         return relative_url(self.own_url(from_path), self.prefix + page_url(to_path))
+
+    def link_to_translation(self, path: str | None, code: str) -> str | None:
+        """Relative link to the ``code`` version of ``path``, if that translation exists."""
+        target = self.translations_of(path).get(code)
+        return None if target is None else relative_url(self.own_url(path), target)
 
     def root_from(self, from_path: str | None) -> str:
         """Relative link from a page to the mission's root (e.g. for the shared search index)."""

@@ -10,6 +10,9 @@ from pathlib import Path
 from chancery.build.runner import build_missions
 from chancery.cli.common import PROJECT_ROOT, add_content_option
 from chancery.cli.table import render_table
+from chancery.dashboard import dashboard_html
+from chancery.model.network import load_network_tolerant
+from chancery.translations import mission_status
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +45,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_content_option(parser)
     parser.set_defaults(run=run)
+
+
+def write_dashboard(content: Path, out: Path) -> Path:
+    """HQ's translation dashboard over every valid mission: ``<out>/_dashboard/index.html``."""
+    network, _ = load_network_tolerant(content)
+    statuses = [s for entry in network.missions.values() for s in mission_status(network, entry)]
+    path = out / "_dashboard" / "index.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dashboard_html(statuses), encoding="utf-8")
+    return path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"\nwarnings for {report.mission}:")
             for warning in report.warnings:
                 print(f"  {warning}")
+    dashboard = write_dashboard(args.content, args.out)
+    print(f"\ntranslation dashboard: {dashboard}")
     failed = [r for r in reports if not r.ok]
     for report in failed:
         print(

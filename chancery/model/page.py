@@ -15,3 +15,8 @@ class PageMeta(Strict):
     weight: int = Field(100, ge=0, le=10000)
     hide: list[str] = Field(default_factory=list)
     search: dict | None = None
+    source_hash: str | None = Field(
+        None, pattern=r"^[0-9a-f]{12}$",
+        description="the version of the Vietnamese source this translation translates; "
+        "written by `build.py translated`",
+    )

@@ -164,6 +164,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "is_home": path == "index.md",
             "font_css": [f"assets/fonts/{family}/faces.css" for family in self.font_families],
             "fallback": self._fallback(path),
+            "outdated": build.is_outdated(path),
+            "source_href": build.link_to_translation(path, build.default_language),
         }
 
     def _fallback(self, path: str | None) -> dict | None:

@@ -1,0 +1,122 @@
+"""Translation freshness: which translations are missing or behind their Vietnamese source.
+
+A translation records the version of the source it translates as ``source_hash`` in its
+front matter (a short hash of the source's title and text), written by
+``build.py translated`` when a translator marks the work done. A translation whose
+recorded hash differs from the source's current hash is outdated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from chancery.loaders.frontmatter import read_markdown
+from chancery.model.network import MissionEntry, Network
+from chancery.pages import MissionPages, PageSource, collect_pages
+
+HASH_KEY = "source_hash"
+
+
+def source_hash(file: Path) -> str:
+    """Short hash of a page's title and text, insensitive to trailing spaces and blank lines."""
+    doc = read_markdown(file)
+    title = str((doc.meta.data or {}).get("title", ""))
+    text = "\n".join(line.rstrip() for line in doc.body.strip().splitlines() if line.strip())
+    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:12]
+
+
+def recorded_hash(file: Path) -> str | None:
+    value = (read_markdown(file).meta.data or {}).get(HASH_KEY)
+    return str(value) if value is not None else None
+
+
+@dataclass
+class PageState:
+    path: str
+    state: str  # "translated", "outdated" or "missing"
+
+
+@dataclass
+class LanguageStatus:
+    mission: str
+    lang: str
+    total: int = 0
+    translated: int = 0
+    outdated: int = 0
+    missing: int = 0
+    pages: list[PageState] = field(default_factory=list)
+
+    def as_dict(self, with_pages: bool = True) -> dict:
+        data = asdict(self)
+        if not with_pages:
+            data.pop("pages")
+        return data
+
+
+def page_state(source: PageSource, translation: PageSource | None) -> str:
+    if translation is None or translation.fallback_from:
+        return "missing"
+    return "translated" if recorded_hash(translation.file) == source_hash(source.file) \
+        else "outdated"
+
+
+def outdated_in_sections(network: Network, entry: MissionEntry,
+                         sections: list[str]) -> list[tuple[PageSource, str]]:
+    """``(translation, source path)`` of outdated translations in ``sections``."""
+    pages = collect_pages(network, entry)
+    found = []
+    for lang in entry.mission.languages[1:]:
+        for path, page in sorted(pages.by_lang[lang].items()):
+            if page.section in sections and is_outdated(pages, path, lang):
+                found.append((page, path))
+    return found
+
+
+def mission_status(network: Network, entry: MissionEntry) -> list[LanguageStatus]:
+    """Status of every non-default language of one mission."""
+    pages = collect_pages(network, entry)
+    default = entry.mission.default_language
+    result = []
+    for lang in entry.mission.languages[1:]:
+        status = LanguageStatus(entry.id, lang)
+        for path, source in sorted(pages.by_lang[default].items()):
+            state = page_state(source, pages.by_lang[lang].get(path))
+            status.pages.append(PageState(path, state))
+            status.total += 1
+            setattr(status, state, getattr(status, state) + 1)
+        result.append(status)
+    return result
+
+
+def is_outdated(pages: MissionPages, path: str, lang: str) -> bool:
+    """Whether the ``lang`` translation of ``path`` lags behind its source."""
+    source = pages.by_lang[pages.languages[0]].get(path)
+    translation = pages.by_lang[lang].get(path)
+    if source is None or translation is None or translation.fallback_from:
+        return False
+    return page_state(source, translation) == "outdated"
+
+
+_FRONT = re.compile(r"\A(---\s*\n)(.*?)(\n(?:---|\.\.\.)\s*(?:\n|\Z))", re.S)
+
+
+def mark_translated(source: Path, translation: Path) -> str:
+    """Record in ``translation``'s front matter that it translates ``source`` as it is now."""
+    digest = source_hash(source)
+    text = translation.read_text(encoding="utf-8")
+    match = _FRONT.match(text)
+    line = f"{HASH_KEY}: {digest}"
+    if match is None:
+        text = f"---\n{line}\n---\n{text}"
+    else:
+        head = match.group(2)
+        if re.search(rf"^{HASH_KEY}:.*$", head, re.M):
+            head = re.sub(rf"^{HASH_KEY}:.*$", line, head, flags=re.M)
+        else:
+            head = head.rstrip("\n") + "\n" + line
+        text = match.group(1) + head + match.group(3) + text[match.end():]
+    translation.write_text(text, encoding="utf-8")
+    return digest
