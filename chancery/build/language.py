@@ -16,7 +16,7 @@ from chancery.languages import Language, language
 from chancery.model.fields import tel_uri
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
-from chancery.model.network import MissionEntry, Network, load_network
+from chancery.model.network import MissionEntry, Network, load_one
 from chancery.navigation import NavItem, build_navigation
 from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource, collect_pages
 from chancery.urls import language_prefix, page_url, relative_url
@@ -54,7 +54,7 @@ class LanguageBuild:
     @classmethod
     def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:
         """Load and validate what the build needs; raise :class:`ContentError` if invalid."""
-        network = load_network(Path(content_dir), only=[mission_id])
+        network = load_one(Path(content_dir), mission_id)
         entry = network.missions[mission_id]
         if lang not in entry.mission.languages:
             from chancery.errors import Problem

@@ -136,6 +136,26 @@ def todo_markers(source: YamlSource) -> list[Problem]:
     return problems
 
 
+def load_one(content_dir: Path, mission_id: str) -> Network:
+    """HQ settings and one mission, without the network-wide duplicate checks.
+
+    For worker processes: the parent has already checked the whole network once.
+    """
+    content_dir = Path(content_dir)
+    hq, hq_source = load_hq(content_dir)
+    folder = content_dir / mission_id
+    if not folder.is_dir():
+        raise ContentError([Problem(display_path(content_dir), 0, "",
+                                    f"no mission '{mission_id}'")])
+    entry, problems = load_mission(folder)
+    problems += missing_translations(
+        hq, entry.mission.languages, hq_source,
+        f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}")
+    if problems:
+        raise ContentError(problems)
+    return Network(content_dir, hq, hq_source, {mission_id: entry})
+
+
 def load_network(content_dir: Path, only: list[str] | None = None) -> Network:
     """Load HQ settings and missions; raise one :class:`ContentError` with every problem.
 

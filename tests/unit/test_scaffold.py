@@ -67,13 +67,13 @@ def test_new_mission_rejects_bad_input(network_dir: Path) -> None:
 def test_new_page_in_every_language_passes_check(network_dir: Path) -> None:
     network = load_network(network_dir)
     entry = network.missions["fr-lyon"]
-    created = new_page(entry.root, entry.mission.languages, "consular/passport", "Hộ chiếu")
+    created = new_page(entry.root, entry.mission.languages, "about/team", "Đội ngũ")
     assert [p.relative_to(entry.root).as_posix() for p in created] == [
-        "pages/vi/consular/passport.md",
-        "pages/fr/consular/passport.md",
+        "pages/vi/about/team.md",
+        "pages/fr/about/team.md",
     ]
     assert check_mission(network, entry) == []
     with pytest.raises(ContentError, match="already exists"):
-        new_page(entry.root, entry.mission.languages, "consular/passport.md", "Hộ chiếu")
+        new_page(entry.root, entry.mission.languages, "about/team.md", "Đội ngũ")
     with pytest.raises(ContentError, match="lower-case letters"):
         new_page(entry.root, entry.mission.languages, "../Escape.md", "x")
