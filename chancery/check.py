@@ -16,7 +16,14 @@ from chancery.loaders.frontmatter import MarkdownSource, read_markdown
 from chancery.model.network import MissionEntry, Network
 from chancery.model.page import PageMeta
 from chancery.model.validation import validate
-from chancery.pages import MEDIA_DIR, PAGES_DIR, PageSource, collect_pages, unknown_language_folders
+from chancery.pages import (
+    MEDIA_DIR,
+    PAGES_DIR,
+    MissionPages,
+    PageSource,
+    collect_pages,
+    unknown_language_folders,
+)
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -25,6 +32,9 @@ _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Front matter validators by kind of page; other plugins (news...) register theirs.
 MetaCheck = Callable[[PageSource, MarkdownSource], list[Problem]]
 META_CHECKS: list[tuple[Callable[[PageSource], bool], MetaCheck]] = []
+# Checks across a mission's pages (e.g. two news posts at one address).
+MissionCheck = Callable[[Network, MissionEntry, MissionPages, list[str]], list[Problem]]
+MISSION_CHECKS: list[MissionCheck] = []
 
 
 def check_page_meta(page: PageSource, doc: MarkdownSource) -> list[Problem]:
@@ -108,13 +118,18 @@ def _media(network: Network, entry: MissionEntry) -> set[str]:
     return found
 
 
-def check_mission(network: Network, entry: MissionEntry) -> list[Problem]:
-    """Every problem in one mission's pages (its data was validated on loading)."""
+def check_mission(network: Network, entry: MissionEntry,
+                  languages: list[str] | None = None) -> list[Problem]:
+    """Every problem in one mission's pages (its data was validated on loading).
+
+    ``languages`` limits the page checks to some languages (a worker checks its own).
+    """
+    languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
     pages = collect_pages(network, entry)
     problems += pages.problems
     media = _media(network, entry)
-    for lang in entry.mission.languages:
+    for lang in languages:
         folder = entry.root / PAGES_DIR / lang
         if not (folder / "index.md").is_file():
             problems.append(
@@ -137,11 +152,14 @@ def check_mission(network: Network, entry: MissionEntry) -> list[Problem]:
                 continue
             problems += check_page_meta(page, doc)
             problems += check_links(page, doc, known, media)
-    problems += _outdated_translations(network, entry)
+    for mission_check in MISSION_CHECKS:
+        problems += mission_check(network, entry, pages, languages)
+    problems += _outdated_translations(network, entry, languages)
     return sorted(set(problems))
 
 
-def _outdated_translations(network: Network, entry: MissionEntry) -> list[Problem]:
+def _outdated_translations(network: Network, entry: MissionEntry,
+                           languages: list[str]) -> list[Problem]:
     """Warnings for outdated translations where HQ's policy is strict (consular pages)."""
     from chancery.translations import outdated_in_sections
 
@@ -152,6 +170,7 @@ def _outdated_translations(network: Network, entry: MissionEntry) -> list[Proble
                 f"python3 build.py translated --mission {entry.id} --lang {page.lang} {path}",
                 severity="warning")
         for page, path in outdated_in_sections(network, entry, sections)
+        if page.lang in languages
     ]
 
 
@@ -164,3 +183,13 @@ def check_network(network: Network) -> dict[str, list[Problem]]:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
+
+
+def _register_news_checks() -> None:
+    from chancery.news.checks import check_news_conflicts, check_post_page, is_post
+
+    META_CHECKS.append((is_post, check_post_page))
+    MISSION_CHECKS.append(check_news_conflicts)
+
+
+_register_news_checks()

@@ -22,8 +22,8 @@ from chancery.build.search_index import SearchIndexError, index_site
 from chancery.build.staging import assemble, discard, staging_root, swap_in
 from chancery.check import check_mission
 from chancery.engine import ENGINE_MODULE
-from chancery.errors import Problem
-from chancery.model.network import load_network_tolerant
+from chancery.errors import ContentError, Problem
+from chancery.model.network import load_network_tolerant, load_one
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
 
@@ -59,20 +59,24 @@ def _engine(path: str) -> Callable:
 def _run_language(
     engine: str, content: str, mission: str, lang: str, site_dir: str, strict: bool
 ) -> dict:
-    """Worker: build one language; never raises, returns a plain dict."""
+    """Worker: check then build one language; never raises, returns a plain dict."""
     started = time.time()
+    out: dict = {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
+                 "content_warnings": []}
     try:
-        result = _engine(engine)(Path(content), mission, lang, Path(site_dir), strict=strict)
-        out = {"pages": result.pages, "warnings": result.warnings, "errors": result.errors}
-    except Exception as exc:  # an engine bug must not take the other missions down
-        out = {
-            "pages": 0,
-            "warnings": [],
-            "errors": [
-                f"internal error while building {mission}/{lang}: {type(exc).__name__}: {exc}"
-            ],
-            "traceback": traceback.format_exc(),
-        }
+        try:
+            network = load_one(Path(content), mission)
+            problems = check_mission(network, network.missions[mission], [lang])
+        except ContentError as exc:
+            problems = exc.problems
+        out["content_errors"], out["content_warnings"] = _problem_lines(problems)
+        if not out["content_errors"]:
+            result = _engine(engine)(Path(content), mission, lang, Path(site_dir), strict=strict)
+            out.update(pages=result.pages, warnings=result.warnings, errors=result.errors)
+    except Exception as exc:  # a bug must not take the other missions down
+        out["errors"] = [f"internal error while building {mission}/{lang}: "
+                         f"{type(exc).__name__}: {exc}"]
+        out["traceback"] = traceback.format_exc()
     out["started"], out["finished"] = started, time.time()
     return out
 
@@ -108,12 +112,6 @@ def build_missions(
             languages = entry.mission.languages
             report = MissionReport(mission_id, languages)
             reports[mission_id] = report
-            errors, warnings = _problem_lines(check_mission(network, entry))
-            report.warnings += warnings
-            if errors:
-                report.errors = errors
-                progress(f"✗ {mission_id}: {len(errors)} problem(s) in content; not built")
-                continue
             staging = staging_root(out_dir, mission_id)
             pending[mission_id] = _Pending(report, staging)
             for lang in languages:
@@ -141,11 +139,18 @@ def build_missions(
 def _finish(state: _Pending, out_dir: Path, progress: Callable[[str], None]) -> None:
     """All languages of a mission are done: swap the result in, or discard it."""
     report = state.report
+    # Content problems are found per language but some are shared: report each once.
+    content_errors: dict[str, None] = {}
+    content_warnings: dict[str, None] = {}
     for lang in report.languages:
         result = state.results[lang]
         report.pages += result["pages"]
+        content_errors.update(dict.fromkeys(result["content_errors"]))
+        content_warnings.update(dict.fromkeys(result["content_warnings"]))
         report.warnings += [f"[{lang}] {w}" for w in result["warnings"]]
         report.errors += [f"[{lang}] {e}" for e in result["errors"]]
+    report.errors = list(content_errors) + report.errors
+    report.warnings = list(content_warnings) + report.warnings
     report.seconds = max(r["finished"] for r in state.results.values()) - min(
         r["started"] for r in state.results.values())
     if report.errors:
