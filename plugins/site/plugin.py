@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chancery.build.language import LanguageBuild
+from chancery.errors import ContentError
 from chancery.fonts import font_families
 from chancery.i18n.catalog import translations
 from chancery.languages import language
@@ -63,8 +64,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
                               "or set CHANCERY_MISSION")
         # State is per build: `serve` reuses this object for every rebuild.
         self.pages_written = 0
-        build = LanguageBuild.load(Path(self.config.content_dir), self.config.mission,
-                                   self.config.language)
+        try:
+            build = LanguageBuild.load(Path(self.config.content_dir), self.config.mission,
+                                       self.config.language)
+        except ContentError as exc:
+            if not self.serving:
+                raise  # build.py reports the problems itself
+            raise PluginError("\n".join(str(p) for p in exc.problems)) from None
         self.build = build
         config.docs_dir = str(build.docs_dir)
         config.site_name = build.site_name
