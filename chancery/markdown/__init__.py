@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of our own (no MkDocs import)."""
