@@ -27,6 +27,7 @@ from chancery.urls import language_prefix, page_url
 from chancery_plugins.site.config import SiteConfig
 from chancery_plugins.site.sitemaps import write_sitemaps
 
+BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
 SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 
@@ -77,6 +78,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.serving:
             config.site_url = build.site_url
         config.theme["language"] = build.lang
+        if build.language.is_rtl and BIDI_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(BIDI_EXTENSION)
         config.nav = mkdocs_nav(build.navigation())
         config.watch.extend(str(p) for p in build.watched_paths())
         config.extra["chancery"] = True
