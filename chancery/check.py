@@ -35,6 +35,8 @@ META_CHECKS: list[tuple[Callable[[PageSource], bool], MetaCheck]] = []
 # Checks across a mission's pages (e.g. two news posts at one address).
 MissionCheck = Callable[[Network, MissionEntry, MissionPages, list[str]], list[Problem]]
 MISSION_CHECKS: list[MissionCheck] = []
+# Pages that plugins make from data (consular services...), which links may point to.
+GENERATED_PAGES: list[Callable[[Network, MissionEntry], set[str]]] = []
 
 
 def check_page_meta(page: PageSource, doc: MarkdownSource) -> list[Problem]:
@@ -141,7 +143,7 @@ def check_mission(network: Network, entry: MissionEntry,
                     f"python3 build.py new page --mission {entry.id} index.md",
                 )
             )
-        known = set(pages.by_lang[lang])
+        known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))
         for page in pages.by_lang[lang].values():
             if page.fallback_from:
                 continue  # checked in its own language
@@ -193,3 +195,13 @@ def _register_news_checks() -> None:
 
 
 _register_news_checks()
+
+
+def _register_data_checks() -> None:
+    from chancery.data.check import data_problems, generated_pages
+
+    MISSION_CHECKS.append(data_problems)
+    GENERATED_PAGES.append(generated_pages)
+
+
+_register_data_checks()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from chancery.loaders.frontmatter import read_markdown
@@ -20,17 +21,31 @@ from chancery.pages import MissionPages, PageSource, collect_pages
 HASH_KEY = "source_hash"
 
 
+def _stamp(file: Path) -> tuple[str, int, int]:
+    stat = file.stat()
+    return str(file), stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=65536)
+def _hashes(stamp: tuple[str, int, int]) -> tuple[str, str | None]:
+    """``(hash of this page as a source, source hash it records)``, cached while unchanged."""
+    doc = read_markdown(Path(stamp[0]))
+    meta = doc.meta.data or {}
+    title = str(meta.get("title", ""))
+    text = "\n".join(line.rstrip() for line in doc.body.strip().splitlines() if line.strip())
+    recorded = meta.get(HASH_KEY)
+    return (hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:12],
+            None if recorded is None else str(recorded))
+
+
 def source_hash(file: Path) -> str:
     """Short hash of a page's title and text, insensitive to trailing spaces and blank lines."""
-    doc = read_markdown(file)
-    title = str((doc.meta.data or {}).get("title", ""))
-    text = "\n".join(line.rstrip() for line in doc.body.strip().splitlines() if line.strip())
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:12]
+    return _hashes(_stamp(file))[0]
 
 
 def recorded_hash(file: Path) -> str | None:
-    value = (read_markdown(file).meta.data or {}).get(HASH_KEY)
-    return str(value) if value is not None else None
+    """The ``source_hash`` a translation records, if any."""
+    return _hashes(_stamp(file))[1]
 
 
 @dataclass
@@ -97,6 +112,8 @@ def is_outdated(pages: MissionPages, path: str, lang: str) -> bool:
     translation = pages.by_lang[lang].get(path)
     if source is None or translation is None or translation.fallback_from:
         return False
+    if translation.origin == "generated":
+        return False  # made from data in every language at once (chancery/consular...)
     return page_state(source, translation) == "outdated"
 
 

@@ -9,7 +9,8 @@ from importlib import import_module
 from chancery.errors import ContentError
 
 # Each module exposes register(subparsers) and sets ``run`` on its parser.
-COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "test"]
+COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "test",
+            "affected", "publish", "rollback", "releases"]
 
 
 def parser() -> argparse.ArgumentParser:

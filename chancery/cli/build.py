@@ -9,6 +9,7 @@ from pathlib import Path
 
 from chancery.build.runner import build_missions
 from chancery.cli.common import PROJECT_ROOT, add_content_option
+from chancery.cli.now import add_now_option, set_clock
 from chancery.cli.table import render_table
 from chancery.dashboard import dashboard_html
 from chancery.model.network import load_network_tolerant
@@ -44,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--strict", action="store_true", help="treat warnings (e.g. broken links) as errors"
     )
     add_content_option(parser)
+    add_now_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -58,6 +60,7 @@ def write_dashboard(content: Path, out: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    set_clock(args.now)
     if args.jobs < 1:
         print("--jobs must be at least 1", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import sys
 
 from chancery.build.language import LanguageBuild
 from chancery.cli.common import add_content_option
+from chancery.cli.now import add_now_option, set_clock
 from chancery.engine import load_engine
 
 
@@ -22,10 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
     add_content_option(parser)
+    add_now_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    set_clock(args.now)
     from chancery.model.network import load_network
 
     network = load_network(args.content, only=[args.mission])

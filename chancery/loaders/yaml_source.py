@@ -24,24 +24,33 @@ Path_ = tuple[str | int, ...]
 
 
 class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema scalars: everything else is a string."""
+    """SafeLoader with YAML 1.2 core-schema scalars: everything else is a string.
+
+    Pure Python: used to explain a syntax error with PyYAML's wording and our hints.
+    """
 
 
-StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
-    list("-+0123456789"),
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+class FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same scalars on libyaml's C parser (about ten times faster); line marks included."""
+
+
+for _loader in (StrictLoader, FastStrictLoader):
+    _loader.yaml_implicit_resolvers = {}
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
+        list("-+0123456789"),
+    )
+    _loader.add_implicit_resolver(
+        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
 
 
 @dataclass
@@ -95,7 +104,15 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         ]
         if problems:
             raise ContentError(problems)
-    loader = StrictLoader(text)
+    try:
+        return _parse(FastStrictLoader, text, file, line_offset)
+    except ContentError:
+        # Explain the problem with the pure-Python parser's wording and our hints.
+        return _parse(StrictLoader, text, file, line_offset)
+
+
+def _parse(loader_class: type, text: str, file: str, line_offset: int) -> YamlSource:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -67,6 +67,8 @@ Phone = Annotated[str, AfterValidator(_phone)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Text = Annotated[str, Field(min_length=1)]
+# The version of the Vietnamese source a translation translates (see chancery.translations).
+SourceHash = Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
 
 
 class Localized(RootModel[dict[LanguageCode, Text]]):

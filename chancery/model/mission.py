@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import EmailStr, Field, field_validator
+from pydantic import AfterValidator, EmailStr, Field, field_validator
 
 from chancery.languages import DEFAULT_LANGUAGE
-from chancery.model.fields import CountryCode, HttpsUrl, LanguageCode, Localized, Phone, Strict
+from chancery.model.fields import (
+    CountryCode,
+    HttpsUrl,
+    LanguageCode,
+    Localized,
+    Phone,
+    Strict,
+    _https_url,
+)
 
 MissionKind = Literal["embassy", "consulate-general", "permanent-mission"]
 SocialNetwork = Literal["facebook", "x", "youtube", "zalo", "instagram", "linkedin", "tiktok"]
@@ -62,14 +71,33 @@ class SshTarget(Strict):
     keep: int = Field(5, ge=1, le=100)
 
 
+def _endpoint_url(value: str) -> str:
+    """An ``https://`` address; plain ``http://`` only for a server on this machine."""
+    if re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/?", value):
+        return value
+    return _https_url(value)
+
+
+def _prefix(value: str) -> str:
+    if not re.fullmatch(r"([^/]+/)*", value):
+        raise ValueError(f"'{value}' must be empty (the whole bucket) or end with '/', "
+                         f"without a leading '/', e.g. eg-cairo/")
+    return value
+
+
 class S3Target(Strict):
-    """An S3-compatible bucket (credentials come from the environment only)."""
+    """An S3-compatible bucket (credentials come from the environment only).
+
+    Releases go under ``<prefix>releases/<name>/``; the pointer ``<prefix>current.json``
+    is written last and names the live release; ``keep`` releases stay for rollback.
+    """
 
     method: Literal["s3"]
     bucket: str = Field(min_length=3)
-    prefix: str = ""
-    endpoint: HttpsUrl | None = None
+    prefix: Annotated[str, AfterValidator(_prefix)] = ""
+    endpoint: Annotated[str, AfterValidator(_endpoint_url)] | None = None
     region: str = "us-east-1"
+    keep: int = Field(5, ge=1, le=100)
 
 
 PublishTarget = Annotated[GitTarget | SshTarget | S3Target, Field(discriminator="method")]

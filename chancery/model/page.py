@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from chancery.model.fields import Strict
+from chancery.model.fields import SourceHash, Strict
 
 
 class PageMeta(Strict):
@@ -15,8 +15,4 @@ class PageMeta(Strict):
     weight: int = Field(100, ge=0, le=10000)
     hide: list[str] = Field(default_factory=list)
     search: dict | None = None
-    source_hash: str | None = Field(
-        None, pattern=r"^[0-9a-f]{12}$",
-        description="the version of the Vietnamese source this translation translates; "
-        "written by `build.py translated`",
-    )
+    source_hash: SourceHash | None = None  # written by `build.py translated`

@@ -30,16 +30,6 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(
     assert urlsplit(page.url).path == "/about/head-of-mission/"
 
 
-def test_material_switcher_menu_also_keeps_the_page(page: object,
-                                                    serve_site: Callable[[str], str]) -> None:
-    base = serve_site("jp-osaka")
-    page.goto(base + "ja/consular/")
-    page.locator(".md-header__option .md-select").hover()
-    page.locator(".md-select__list a[hreflang='vi']").click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path == "/consular/"
-
-
 def test_arabic_renders_right_to_left(page: object, serve_site: Callable[[str], str]) -> None:
     base = serve_site("eg-cairo")
     page.goto(base + "ar/")

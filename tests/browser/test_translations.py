@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from chancery.build.runner import build_missions
-from tests.browser.conftest import _Quiet
 from tests.conftest import page as page_text
-from tests.conftest import write
+from tests.conftest import serve_directory, write
 
 
 @pytest.fixture
 def partly_translated(network_dir: Path, tmp_path: Path):
-    """fr-lyon with a news page only in Vietnamese and a consular page only in Vietnamese."""
-    write(network_dir / "fr-lyon/pages/vi/news/index.md", page_text("Tin tức", "Tin mới."))
+    """fr-lyon with an events page only in Vietnamese and a consular page only in Vietnamese."""
+    write(network_dir / "fr-lyon/pages/vi/events/index.md", page_text("Sự kiện", "Lịch."))
     write(network_dir / "fr-lyon/pages/vi/consular/visa.md",
           page_text("Thị thực", "Thông tin về thị thực."))
     out = tmp_path / "site"
     reports = build_missions(network_dir, out, jobs=2, progress=lambda line: None)
     assert all(r.ok for r in reports), [r.errors for r in reports]
-    handler = functools.partial(_Quiet, directory=str(out / "fr-lyon"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_directory(out / "fr-lyon")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
 def test_switcher_lands_on_the_home_page_and_says_so(page: object, partly_translated: str) -> None:
-    page.goto(partly_translated + "news/")
+    page.goto(partly_translated + "events/")
     notice = page.locator("#chancery-untranslated")
     link = page.locator(".chancery-lang-switch a[hreflang='fr']")
     assert link.get_attribute("href") == "../fr/#chancery-untranslated"

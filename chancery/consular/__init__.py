@@ -1,0 +1,1 @@
+"""Consular services, fees, opening hours and holiday closures, from typed data."""

@@ -1,0 +1,1 @@
+"""The contact page: the mission's facts from ``mission.yml``, hours, and schema.org data."""

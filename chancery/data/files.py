@@ -1,0 +1,31 @@
+"""Where data files live and how they are read (a missing file is not an error)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chancery.errors import display_path
+from chancery.loaders.yaml_source import YamlSource, load_yaml_file
+from chancery.model.network import MissionEntry, Network
+
+DATA_DIR = "data"
+
+
+def hq_data_path(network: Network, name: str) -> Path:
+    """``content/_hq/data/<name>``: HQ defaults and HQ-wide data."""
+    return network.hq_dir / DATA_DIR / name
+
+
+def mission_data_path(entry: MissionEntry, name: str) -> Path:
+    """``content/<id>/data/<name>``: one mission's data."""
+    return entry.root / DATA_DIR / name
+
+
+def read_optional(path: Path) -> YamlSource | None:
+    """The parsed file, ``None`` if it does not exist; an empty file reads as ``{}``."""
+    if not path.is_file():
+        return None
+    source = load_yaml_file(path, display_path(path))
+    if source.data is None:
+        source.data = {}
+    return source

@@ -1,0 +1,38 @@
+"""Which time zone a mission's dates are meant in."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from babel.core import get_global
+
+from chancery.data.files import mission_data_path, read_optional
+from chancery.data.types import parse_timezone
+from chancery.errors import ContentError
+from chancery.model.network import MissionEntry
+
+HQ_TIMEZONE = "Asia/Ho_Chi_Minh"  # HQ (Hà Nội) issues network-wide data in Viet Nam's time
+HOURS_FILE = "hours.yml"
+
+
+def country_timezone(country: str) -> str | None:
+    """The host country's time zone when it has exactly one, else ``None``."""
+    zones = get_global("territory_zones").get(country, [])
+    return zones[0] if len(zones) == 1 else None
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """``ZoneInfo`` for ``name`` (UTC when unknown)."""
+    return ZoneInfo(name or "UTC")
+
+
+def mission_timezone(entry: MissionEntry) -> ZoneInfo:
+    """The mission's time zone: ``hours.yml``'s, else its country's only one, else UTC."""
+    name = None
+    try:
+        hours = read_optional(mission_data_path(entry, HOURS_FILE))
+        if hours is not None and isinstance(hours.data, dict) and hours.data.get("timezone"):
+            name = parse_timezone(hours.data["timezone"])
+    except (ContentError, ValueError):
+        name = None  # the hours checks report it
+    return zone(name or country_timezone(entry.mission.host_country))

@@ -1,0 +1,81 @@
+"""Dates of posts: strict ISO 8601 parsing with a time zone, the build's clock, Babel output."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from email.utils import format_datetime
+
+from babel.dates import format_date
+
+from chancery.languages import language
+
+NOW_ENV = "CHANCERY_NOW"
+EXAMPLE = "2026-02-10T18:00:00+01:00"
+
+
+def parse_zoned(value: object) -> datetime:
+    """An ISO 8601 date and time with a UTC offset; ``ValueError`` says how to write it."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"'{value.isoformat()}' has no time zone; add it, e.g. {EXAMPLE}")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            f"expected a date and time with a time zone, e.g. {EXAMPLE}; got {value!r}"
+        )
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"'{text}' is not a valid date and time; expected ISO 8601 with a time zone, "
+            f"e.g. {EXAMPLE}"
+        ) from None
+    if parsed.tzinfo is None:
+        if len(text) == 10:
+            raise ValueError(
+                f"'{text}' has no time and no time zone; write e.g. {text}T09:00:00+01:00"
+            )
+        raise ValueError(
+            f"'{text}' has no time zone; add the UTC offset of the place, e.g. {text}+01:00"
+        )
+    return parsed
+
+
+def parse_now(value: str | None = None) -> datetime:
+    """The build's clock: ``value`` (or ``$CHANCERY_NOW``) if given, else the current time.
+
+    As for every dated thing the build shows, a date or a time without an offset
+    is taken as UTC, e.g. ``2027-02-01`` or ``2027-02-01T09:00:00+07:00``.
+    """
+    value = (value if value is not None else os.environ.get(NOW_ENV, "")).strip()
+    if not value:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"'{value}' is not an ISO 8601 date or time; expected e.g. 2027-02-01 or {EXAMPLE}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def local_date(moment: datetime) -> date:
+    """The calendar day of ``moment`` where it was written (its own UTC offset)."""
+    return moment.date()
+
+
+def long_date(moment: datetime, lang: str) -> str:
+    """``moment``'s day in the long format of ``lang``, e.g. ``10 tháng 2, 2026``."""
+    return format_date(local_date(moment), "long", locale=language(lang).babel_locale)
+
+
+def rfc822(moment: datetime) -> str:
+    """RSS 2.0 date, e.g. ``Tue, 10 Feb 2026 18:00:00 +0100``."""
+    return format_datetime(moment)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with the offset, as in ``<time datetime>``, Atom and JSON-LD."""
+    return moment.isoformat()

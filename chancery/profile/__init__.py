@@ -1,0 +1,1 @@
+"""The country profile: bilateral relations from ``content/<id>/data/relations.yml``."""

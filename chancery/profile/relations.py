@@ -1,0 +1,61 @@
+"""Load a mission's bilateral-relations data and find its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chancery.data.files import mission_data_path, read_optional
+from chancery.data.validation import problem, untranslated, validate_at
+from chancery.errors import ContentError, Problem
+from chancery.loaders.yaml_source import YamlSource
+from chancery.model.network import MissionEntry
+from chancery.profile.model import Relations
+
+FILE = "relations.yml"
+PAGE = "profile/relations.md"
+
+
+@dataclass(frozen=True)
+class MissionRelations:
+    relations: Relations
+    source: YamlSource
+
+
+def load_relations(entry: MissionEntry) -> MissionRelations | None:
+    """The mission's relations data, ``None`` without the file; raise if invalid."""
+    source = read_optional(mission_data_path(entry, FILE))
+    if source is None:
+        return None
+    return MissionRelations(validate_at(Relations, source.data, source), source)
+
+
+def relations_problems(entry: MissionEntry) -> list[Problem]:
+    """Schema errors, missing translations, dates out of order."""
+    try:
+        loaded = load_relations(entry)
+    except ContentError as exc:
+        return list(exc.problems)
+    if loaded is None:
+        return []
+    relations, source = loaded.relations, loaded.source
+    problems = untranslated(relations, entry.mission.languages, source, (),
+                            "every language of the mission needs it")
+    established = relations.established.year
+    for i, earlier in enumerate(relations.earlier):
+        if relations.partnership and earlier.since > relations.partnership.since:
+            problems.append(problem(source, ("earlier", i, "since"),
+                                    f"{earlier.since} is after the current partnership's date "
+                                    f"({relations.partnership.since}); list only earlier "
+                                    f"frameworks under 'earlier'"))
+    for i, agreement in enumerate(relations.agreements):
+        if agreement.in_force and agreement.in_force < agreement.signed:
+            problems.append(problem(source, ("agreements", i, "in_force"),
+                                    f"in force {agreement.in_force} before it was signed "
+                                    f"({agreement.signed}); check both dates"))
+    for i, visit in enumerate(relations.visits):
+        if visit.date.year < established:
+            problems.append(problem(source, ("visits", i, "date"),
+                                    f"{visit.date} is before relations were established "
+                                    f"({relations.established.isoformat()}); check the date",
+                                    "warning"))
+    return problems

@@ -1,0 +1,1 @@
+"""The chancery/alerts MkDocs plugin."""

@@ -1,0 +1,1 @@
+"""The chancery/consular MkDocs plugin."""

@@ -1,0 +1,1 @@
+"""The chancery/contact MkDocs plugin."""

@@ -1,0 +1,1 @@
+"""The chancery/profile MkDocs plugin."""
