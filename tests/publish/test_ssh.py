@@ -62,6 +62,14 @@ class Setup:
         return os.readlink(self.target / "current")
 
 
+def upload_under_way(releases: Path) -> bool:
+    """Whether rsync is writing into a hidden incoming folder (which it renames when done)."""
+    try:
+        return any(releases.glob(".incoming-*/bulk/*.bin"))
+    except FileNotFoundError:  # renamed while we looked: the upload just finished
+        return False
+
+
 def ok(result) -> str:
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
@@ -87,7 +95,7 @@ def test_publish_switches_atomically_and_the_same_build_twice_changes_nothing(
     proc = start_cli(s.args("publish"), {**s.env, "CHANCERY_RSYNC_OPTIONS": "--bwlimit=300"})
     seen: list[tuple[bool, bytes]] = []
     while proc.poll() is None:
-        uploading = any((s.target / "releases").glob(".incoming-*/bulk/*.bin"))
+        uploading = upload_under_way(s.target / "releases")
         seen.append((uploading, http_get(base + "/")[1]))
     output = proc.stdout.read()
     assert proc.returncode == 0, output

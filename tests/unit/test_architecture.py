@@ -57,8 +57,10 @@ def test_plugins_are_registered_as_entry_points() -> None:
 )
 def test_ruff_is_clean() -> None:
     ruff = shutil.which("ruff") or str(ROOT / ".venv/bin/ruff")
+    paths = [p for p in ("chancery", "plugins", "tests", "build.py", "benchmarks")
+             if (ROOT / p).exists()]
     result = subprocess.run(
-        [ruff, "check", "chancery", "plugins", "tests", "build.py", "benchmarks"],
+        [ruff, "check", *paths],
         cwd=ROOT,
         capture_output=True,
         text=True,
