@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem
+from chancery.loaders.text import read_text
 from chancery.loaders.yaml_source import YamlSource, parse_yaml
 
 
@@ -49,11 +50,4 @@ def split_front_matter(text: str, file: str) -> MarkdownSource:
 def read_markdown(path: Path, display: str | None = None) -> MarkdownSource:
     """Read a Markdown file and split its front matter."""
     file = display or path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            [Problem(file, line, "", "file is not UTF-8 text; save it with UTF-8 encoding")]
-        ) from None
-    return split_front_matter(text, file)
+    return split_front_matter(read_text(path, file), file)

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from chancery.errors import ContentError, Problem
+from chancery.loaders.text import read_text
 
 Path_ = tuple[str | int, ...]
 
@@ -173,16 +174,7 @@ def _dotted(path: Path_) -> str:
 def load_yaml_file(path: Path, display: str | None = None) -> YamlSource:
     """Read and parse a YAML file; unreadable or non-UTF-8 files are content errors."""
     file = display or path.as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError([Problem(file, 0, "", "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            [Problem(file, line, "", "file is not UTF-8 text; save it with UTF-8 encoding")]
-        ) from None
-    return parse_yaml(text, file)
+    return parse_yaml(read_text(path, file), file)
 
 
 dotted = _dotted

@@ -82,3 +82,14 @@ def test_front_matter_must_be_a_mapping() -> None:
     with pytest.raises(ContentError) as info:
         split_front_matter("---\n- a\n- b\n---\n", "p.md")
     assert "front matter must be 'key: value' lines" in str(info.value)
+
+
+def test_a_file_not_in_utf8_names_its_line(tmp_path) -> None:
+    from chancery.loaders.yaml_source import load_yaml_file
+
+    path = tmp_path / "mission.yml"
+    path.write_bytes("id: fr-paris\ncity: Paris\nstreet: 12 rue de l'Église\n".encode("latin-1"))
+    with pytest.raises(ContentError) as info:
+        load_yaml_file(path, "mission.yml")
+    assert [str(p) for p in info.value.problems] == [
+        "mission.yml:3: file is not UTF-8 text; save it with UTF-8 encoding"]
