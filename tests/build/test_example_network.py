@@ -147,3 +147,36 @@ def test_each_language_has_its_own_search_index(example_site: Path) -> None:
         languages = NETWORK.missions[mission].mission.languages
         assert sorted(entry["languages"]) == sorted(languages)
         assert all(info["page_count"] > 5 for info in entry["languages"].values())
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+              "x": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
+def test_sitemaps_parse_and_list_the_alternates(example_site: Path, mission: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    entry = NETWORK.missions[mission].mission
+    root = example_site / mission
+    robots = (root / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {entry.site_url}sitemap-index.xml" in robots
+    index = ET.parse(root / "sitemap-index.xml").getroot()
+    listed = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    prefixes = ["" if code == "vi" else f"{code}/" for code in entry.languages]
+    assert listed == [f"{entry.site_url}{p}sitemap.xml" for p in prefixes]
+    pages_by_url = {}
+    for lang, path in pages_of(example_site, mission):
+        alternates = facts(path).hreflang
+        if path.name != "404.html" and lang in alternates:
+            pages_by_url[alternates[lang]] = alternates
+    for prefix in prefixes:
+        urlset = ET.parse(root / prefix / "sitemap.xml").getroot()
+        urls = urlset.findall("s:url", SITEMAP_NS)
+        assert len(urls) >= 10
+        for url in urls:
+            loc = url.find("s:loc", SITEMAP_NS).text
+            links = {link.get("hreflang"): link.get("href")
+                     for link in url.findall("x:link", SITEMAP_NS)}
+            assert loc.startswith(entry.site_url + prefix)
+            assert links == pages_by_url[loc], loc
