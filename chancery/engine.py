@@ -12,6 +12,11 @@ from importlib import import_module
 from types import ModuleType
 
 ENGINE_MODULE = "chancery_plugins.engine"
+# Another site configuration (and with it, its theme) to build with, e.g. to try a theme
+# change on a copy: a path to a ``mkdocs.yml``. Incremental builds hash its folder too.
+CONFIG_ENV = "CHANCERY_CONFIG"
+# A folder where the engine may keep compiled templates between runs (build.py's cache).
+TEMPLATE_CACHE_ENV = "CHANCERY_TEMPLATE_CACHE"
 
 
 def load_engine(name: str = ENGINE_MODULE) -> ModuleType:

@@ -125,7 +125,7 @@ def mark_translated(source: Path, translation: Path) -> str:
     digest = source_hash(source)
     text = translation.read_text(encoding="utf-8")
     match = _FRONT.match(text)
-    line = f"{HASH_KEY}: {digest}"
+    line = f"{HASH_KEY}: \"{digest}\""  # quoted: an all-digit hash must stay text
     if match is None:
         text = f"---\n{line}\n---\n{text}"
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,9 +12,16 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from chancery.engine import CONFIG_ENV
 from chancery.errors import ContentError
+from chancery_plugins.partial import DIRTY_WARNING, render_only
 
 CONFIG_FILE = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+
+
+def configured_file() -> Path:
+    """The site configuration: ``$CHANCERY_CONFIG`` if set, else the project's ``mkdocs.yml``."""
+    return Path(os.environ.get(CONFIG_ENV) or CONFIG_FILE)
 
 
 @dataclass
@@ -43,9 +51,14 @@ def build_language(
     site_dir: Path,
     *,
     strict: bool = False,
-    config_file: Path = CONFIG_FILE,
+    config_file: Path | None = None,
+    only: Collection[str] | None = None,
 ) -> EngineResult:
-    """Build ``mission`` in ``lang`` into ``site_dir``; report pages, warnings and errors."""
+    """Build ``mission`` in ``lang`` into ``site_dir``; report pages, warnings and errors.
+
+    With ``only`` (source paths of pages), render just those pages: the caller completes
+    ``site_dir`` with the other files of the previous build (see ``chancery_plugins.partial``).
+    """
     os.environ.update(
         CHANCERY_CONTENT=str(content_dir), CHANCERY_MISSION=mission, CHANCERY_LANGUAGE=lang
     )
@@ -54,9 +67,12 @@ def build_language(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(config)
+        config = load_config(str(config_file or configured_file()), site_dir=str(site_dir),
+                             strict=strict)
+        config.plugins.on_startup(command="build", dirty=only is not None)
+        if only is not None:
+            render_only(config, only)
+        mkdocs_build(config, dirty=only is not None)
         result.pages = config.plugins["chancery/site"].pages_written
         config.plugins.on_shutdown()
     except ContentError as exc:
@@ -72,7 +88,8 @@ def build_language(
     finally:
         logger.removeHandler(collector)
     result.warnings = [
-        _clean(r.getMessage()) for r in collector.records if r.levelno == logging.WARNING
+        _clean(r.getMessage()) for r in collector.records
+        if r.levelno == logging.WARNING and not r.getMessage().startswith(DIRTY_WARNING)
     ]
     return result
 
@@ -87,7 +104,7 @@ def serve_language(
     lang: str,
     host: str,
     port: int,
-    config_file: Path = CONFIG_FILE,
+    config_file: Path | None = None,
 ) -> None:
     """Live preview with MkDocs' development server (rebuilds on every save)."""
     from mkdocs.commands.serve import serve
@@ -95,4 +112,5 @@ def serve_language(
     os.environ.update(
         CHANCERY_CONTENT=str(content_dir), CHANCERY_MISSION=mission, CHANCERY_LANGUAGE=lang
     )
-    serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+    serve(config_file=str(config_file or configured_file()), dev_addr=f"{host}:{port}",
+          livereload=True)

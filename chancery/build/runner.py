@@ -1,29 +1,50 @@
 """Build many missions in parallel worker processes, one process per language build.
 
-A mission's languages are built into a private staging folder; only when every
-language succeeded is the result swapped in for ``<out>/<mission>/``. A failed
-mission leaves its previous output untouched and never stops the others.
+A mission's languages are built (and indexed for search) into a private staging
+folder; only when every language succeeded is the result swapped in for
+``<out>/<mission>/``. A failed mission leaves its previous output untouched and never
+stops the others.
+
+With a cache folder, builds are incremental (see :mod:`chancery.build.plan`): an
+unchanged mission is skipped without touching its output, and a language whose inputs
+did not change is taken from the live site instead of being built again.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import time
-import traceback
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from importlib import import_module
 from pathlib import Path
 
-from chancery.build.search_index import SearchIndexError, index_site
-from chancery.build.staging import assemble, discard, staging_root, swap_in
-from chancery.check import check_mission
-from chancery.engine import ENGINE_MODULE
-from chancery.errors import ContentError, Problem
-from chancery.model.network import load_network_tolerant, load_one
+from chancery.build.filehash import FileHashes
+from chancery.build.inputs import PROJECT_ROOT, code_key
+from chancery.build.plan import MissionPlan, Planner
+from chancery.build.search_index import SearchIndexError
+from chancery.build.staging import (
+    assemble,
+    discard,
+    language_root,
+    previous_output,
+    reuse_language,
+    site_dir,
+    staging_root,
+    swap_in,
+)
+from chancery.build.state import StateStore, output_fingerprint
+from chancery.build.tasks import (
+    check_language,
+    engine_function,
+    index_search,
+    problem_lines,
+    render_language,
+)
+from chancery.clock import now as clock_now
+from chancery.engine import CONFIG_ENV, ENGINE_MODULE
+from chancery.model.network import load_network_tolerant
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
 
@@ -38,6 +59,11 @@ class MissionReport:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)  # languages rendered in this run
+    partial: dict[str, list[str]] = field(default_factory=dict)  # of those, pages rendered
+    unchanged: bool = False  # nothing to do: the output was left as it was
+    translations_changed: bool = True  # which pages exist, or are outdated, may have changed
+    peak_rss_kb: int = 0  # the largest peak memory of the worker processes that built it
 
     @property
     def ok(self) -> bool:
@@ -48,43 +74,9 @@ class MissionReport:
 class _Pending:
     report: MissionReport
     staging: Path
-    results: dict[str, dict] = field(default_factory=dict)
-
-
-def _engine(path: str) -> Callable:
-    module, name = path.split(":")
-    return getattr(import_module(module), name)
-
-
-def _run_language(
-    engine: str, content: str, mission: str, lang: str, site_dir: str, strict: bool
-) -> dict:
-    """Worker: check then build one language; never raises, returns a plain dict."""
-    started = time.time()
-    out: dict = {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
-                 "content_warnings": []}
-    try:
-        try:
-            network = load_one(Path(content), mission)
-            problems = check_mission(network, network.missions[mission], [lang])
-        except ContentError as exc:
-            problems = exc.problems
-        out["content_errors"], out["content_warnings"] = _problem_lines(problems)
-        if not out["content_errors"]:
-            result = _engine(engine)(Path(content), mission, lang, Path(site_dir), strict=strict)
-            out.update(pages=result.pages, warnings=result.warnings, errors=result.errors)
-    except Exception as exc:  # a bug must not take the other missions down
-        out["errors"] = [f"internal error while building {mission}/{lang}: "
-                         f"{type(exc).__name__}: {exc}"]
-        out["traceback"] = traceback.format_exc()
-    out["started"], out["finished"] = started, time.time()
-    return out
-
-
-def _problem_lines(problems: list[Problem]) -> tuple[list[str], list[str]]:
-    errors = [str(p) for p in problems if p.is_error]
-    warnings = [str(p) for p in problems if not p.is_error]
-    return errors, warnings
+    plan: MissionPlan
+    results: dict[str, dict] = field(default_factory=dict)  # per language, tasks merged
+    running: int = 0  # its tasks not finished yet
 
 
 def build_missions(
@@ -95,88 +87,232 @@ def build_missions(
     strict: bool = False,
     engine: str = ENGINE,
     progress: Callable[[str], None] = print,
+    cache_dir: Path | None = None,
+    force: bool = False,
 ) -> list[MissionReport]:
-    """Build the chosen missions (default: all); return one report per mission."""
+    """Build the chosen missions (default: all); return one report per mission.
+
+    With ``cache_dir``, unchanged missions and languages are not built again (``force``
+    builds everything and records the new state); without it, everything is built.
+    """
     content_dir, out_dir = Path(content_dir).resolve(), Path(out_dir).resolve()
     network, failures = load_network_tolerant(content_dir, missions)
     reports: dict[str, MissionReport] = {}
     for mission_id, problems in failures.items():
-        errors, warnings = _problem_lines(problems)
+        errors, warnings = problem_lines(problems)
         reports[mission_id] = MissionReport(mission_id, [], errors=errors, warnings=warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
-    pending: dict[str, _Pending] = {}
-    jobs = jobs or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[Future, tuple[str, str]] = {}
-        for mission_id, entry in network.missions.items():
-            languages = entry.mission.languages
-            report = MissionReport(mission_id, languages)
-            reports[mission_id] = report
-            staging = staging_root(out_dir, mission_id)
-            pending[mission_id] = _Pending(report, staging)
-            for lang in languages:
-                future = pool.submit(
-                    _run_language,
-                    engine,
-                    str(content_dir),
-                    mission_id,
-                    lang,
-                    str(staging / lang),
-                    strict,
-                )
-                futures[future] = (mission_id, lang)
-        while futures:
-            done, _ = wait(futures, return_when=FIRST_COMPLETED)
-            for future in done:
-                mission_id, lang = futures.pop(future)
-                state = pending[mission_id]
-                state.results[lang] = future.result()
-                if len(state.results) == len(state.report.languages):
-                    _finish(state, out_dir, progress)
+    store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
+    hashes = FileHashes(store.files if store else None)
+    planner = Planner(content_dir, out_dir, store, hashes,
+                      _code_key(hashes, engine, strict) if store else "", clock_now(), force)
+    planner.partial = not strict  # a strict build checks every page's links
+    plans = [planner.plan(network, entry) for entry in network.missions.values()]
+    hashes.save()
+    for plan in plans:
+        if plan.unchanged:
+            reports[plan.mission] = _unchanged(plan, progress)
+            if plan.record and store is not None:
+                store.save(plan.mission, plan.state)
+    todo = [plan for plan in plans if not plan.unchanged]
+    if todo:
+        engine_function(engine)  # import the engine once here: forked workers inherit it
+        _build(todo, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
     return [reports[key] for key in sorted(reports)]
 
 
-def _finish(state: _Pending, out_dir: Path, progress: Callable[[str], None]) -> None:
-    """All languages of a mission are done: swap the result in, or discard it."""
-    report = state.report
-    # Content problems are found per language but some are shared: report each once.
+def _code_key(hashes: FileHashes, engine: str, strict: bool) -> str:
+    """The code key, with the folder of another site configuration if one is chosen."""
+    config = os.environ.get(CONFIG_ENV, "")
+    folder = Path(config).resolve().parent if config else PROJECT_ROOT
+    folders = [] if folder == PROJECT_ROOT else [folder]  # the project's own is hashed anyway
+    return code_key(hashes, [engine, f"strict={strict}", f"config={config}"], folders=folders)
+
+
+def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionReport:
+    report = MissionReport(plan.mission, plan.languages, unchanged=True,
+                           translations_changed=plan.translations_changed)
+    for lang, state in plan.reuse.items():
+        report.pages += state.pages
+        report.warnings += state.content_warnings + [f"[{lang}] {w}" for w in state.warnings]
+    report.warnings = list(dict.fromkeys(report.warnings))
+    progress(f"= {plan.mission}: unchanged, {report.pages} pages")
+    return report
+
+
+def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
+           strict: bool, engine: str, store: StateStore | None,
+           progress: Callable[[str], None], reports: dict[str, MissionReport]) -> None:
+    """Render every language first (the long tasks), check them meanwhile, index each as
+    soon as it is rendered; finish a mission when its last task is done."""
+    pending: dict[str, _Pending] = {}
+    jobs = jobs or os.cpu_count() or 1
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: dict[Future, tuple[str, str, str]] = {}
+
+        def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
+                   **options: object) -> None:
+            futures[pool.submit(task, *args, **options)] = (kind, state.plan.mission, lang)
+            state.running += 1
+
+        for plan in plans:
+            report = MissionReport(plan.mission, plan.languages, built=list(plan.build),
+                                   partial=dict(plan.partial),
+                                   translations_changed=plan.translations_changed)
+            reports[plan.mission] = report
+            state = pending[plan.mission] = _Pending(report, staging_root(out_dir, plan.mission),
+                                                      plan)
+            for lang in plan.build:
+                options: dict = {}
+                if lang in plan.partial:
+                    source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
+                    options = {"only": plan.partial[lang],
+                               "previous": (str(source), sorted(skip))}
+                if store is not None:
+                    options["template_cache"] = str(store.templates)
+                submit("render", state, lang, render_language, engine, str(content_dir),
+                       plan.mission, lang, str(site_dir(state.staging, lang, plan.languages)),
+                       strict, **options)
+        for state in pending.values():
+            for lang in state.plan.build:
+                submit("check", state, lang, check_language, str(content_dir),
+                       state.plan.mission, lang)
+        for state in pending.values():  # while the workers work
+            _reuse(state, out_dir / state.plan.mission)
+        while futures:
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for future in done:
+                kind, mission_id, lang = futures.pop(future)
+                state = pending[mission_id]
+                state.running -= 1
+                result = future.result()
+                _merge(state.results.setdefault(lang, _empty()), result)
+                if kind == "render" and not result.get("errors"):
+                    submit("index", state, lang, index_search, mission_id, lang,
+                           str(language_root(state.staging, lang)))
+                if not state.running:
+                    _finish(state, out_dir, store, progress)
+
+
+def _empty() -> dict:
+    return {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
+            "content_warnings": [], "search_files": [], "search_entry": {}}
+
+
+def _merge(into: dict, part: dict) -> None:
+    """Fold one task's result into its language's."""
+    for key, value in part.items():
+        if key in ("warnings", "errors", "content_errors", "content_warnings"):
+            into[key] = into[key] + value
+        elif key == "peak_rss_kb":
+            into[key] = max(into.get(key, 0), value)
+        elif key == "started":
+            into[key] = min(into.get(key, value), value)
+        elif key == "finished":
+            into[key] = max(into.get(key, value), value)
+        else:
+            into[key] = value
+
+
+def _partial_result(result: dict, plan: MissionPlan, lang: str) -> dict:
+    """Pages and warnings of a language of which only ``plan.partial[lang]`` was rendered."""
+    assert plan.state is not None and plan.previous is not None
+    old = plan.previous.languages[lang]
+    rendered = [f"'{path}'" for path in plan.partial[lang]]
+    kept = [w for w in old.warnings if not any(name in w for name in rendered)]
+    return {"pages": old.pages, "warnings": list(dict.fromkeys(kept + result["warnings"]))}
+
+
+def _collect(state: _Pending) -> None:
+    """Fold the languages' results (built or reused) into the mission's report."""
+    report, plan = state.report, state.plan
     content_errors: dict[str, None] = {}
     content_warnings: dict[str, None] = {}
     for lang in report.languages:
-        result = state.results[lang]
+        result = state.results.get(lang)
+        if result is None:  # reused from the live site
+            kept = plan.reuse[lang]
+            result = {"pages": kept.pages, "warnings": kept.warnings, "errors": [],
+                      "content_errors": [], "content_warnings": kept.content_warnings}
+        elif lang in plan.partial:  # some pages rendered: the rest is as last built
+            result.update(_partial_result(result, plan, lang))
         report.pages += result["pages"]
         content_errors.update(dict.fromkeys(result["content_errors"]))
         content_warnings.update(dict.fromkeys(result["content_warnings"]))
         report.warnings += [f"[{lang}] {w}" for w in result["warnings"]]
-        report.errors += [f"[{lang}] {e}" for e in result["errors"]]
+        if not result["content_errors"]:  # otherwise the engine's errors follow from them
+            report.errors += [f"[{lang}] {e}" for e in result["errors"]]
+        report.peak_rss_kb = max(report.peak_rss_kb, result.get("peak_rss_kb", 0))
     report.errors = list(content_errors) + report.errors
     report.warnings = list(content_warnings) + report.warnings
-    report.seconds = max(r["finished"] for r in state.results.values()) - min(
-        r["started"] for r in state.results.values())
+    built = [r for r in state.results.values() if "started" in r]
+    if built:
+        report.seconds = max(r["finished"] for r in built) - min(r["started"] for r in built)
+
+
+def _reuse(state: _Pending, live: Path) -> None:
+    """Link the unchanged languages' files from the live site into the mission's staging."""
+    plan = state.plan
+    try:
+        for lang, kept in plan.reuse.items():
+            reuse_language(live, state.staging, lang, plan.languages, kept.search_files)
+    except OSError as exc:
+        state.report.errors.append(f"could not reuse the unchanged languages: {exc}")
+
+
+def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
+            progress: Callable[[str], None]) -> None:
+    """All languages of a mission are done: swap the result in, or discard it."""
+    _collect(state)
+    report, plan = state.report, state.plan
     if report.errors:
         discard(state.staging)
         progress(
             f"✗ {report.mission}: build failed; {out_dir.name}/{report.mission}/ left as it was"
         )
         return
+    live = out_dir / report.mission
     try:
-        root = assemble(state.staging, report.languages)
-        index_site(root)
-        swap_in(root, out_dir / report.mission)
-        write_manifest(out_dir, report)
-    except (OSError, SearchIndexError) as exc:
+        entries = {lang: state.results[lang]["search_entry"] for lang in plan.build}
+        entries.update({lang: kept.search_entry for lang, kept in plan.reuse.items()})
+        root = assemble(state.staging, report.languages, entries)
+        swap_in(root, live)
+        manifest = write_manifest(out_dir, report)
+    except (OSError, SearchIndexError, KeyError) as exc:
         report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
         progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ left as it was")
+        if store is not None:
+            store.forget(report.mission)  # the live output may be partly replaced
         return
     finally:
         discard(state.staging)
+    if store is not None and plan.state is not None:
+        _record(state, manifest, live, store)
+    reused = [lang for lang in report.languages if lang in plan.reuse]
+    detail = f" (reused {', '.join(reused)})" if reused else ""
     progress(
         f"✓ {report.mission}: {report.pages} pages in {len(report.languages)} "
-        f"language(s), {report.seconds:.1f} s"
+        f"language(s){detail}, {report.seconds:.1f} s"
     )
 
 
-def write_manifest(out_dir: Path, report: MissionReport) -> Path:
+def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> None:
+    """Remember what this build was made of, for the next one."""
+    mission_state = state.plan.state
+    for lang, result in state.results.items():
+        built = mission_state.languages[lang]
+        built.pages, built.warnings = result["pages"], result["warnings"]
+        built.content_warnings = result["content_warnings"]
+        built.search_files, built.search_entry = result["search_files"], result["search_entry"]
+    for lang, kept in state.plan.reuse.items():
+        mission_state.languages[lang] = replace(
+            kept, freshness=mission_state.languages[lang].freshness)
+    mission_state.build_id = manifest["build_id"]
+    mission_state.output = output_fingerprint(live)
+    store.save(state.report.mission, mission_state)
+
+
+def write_manifest(out_dir: Path, report: MissionReport) -> dict:
     """Record what was built next to the site (not inside it): ``<out>/<id>.manifest.json``."""
     from chancery.publish.digest import tree_digest
 
@@ -191,4 +327,4 @@ def write_manifest(out_dir: Path, report: MissionReport) -> Path:
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     tmp.replace(path)
-    return path
+    return data

@@ -1,13 +1,23 @@
-"""Assemble a mission's language builds and swap them in only when all succeeded."""
+"""Assemble a mission's language builds and swap them in only when all succeeded.
+
+Each language is built (and indexed for search) in ``<staging>/<lang>/``, laid out as in
+the final site: the default language at that folder's root, another language in its
+``<lang>/`` subfolder, its search index in ``pagefind/``. A language whose inputs did
+not change is not built again: its files are hard-linked there from the live site.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
 from pathlib import Path
 
+from chancery.build.search_index import SEARCH_DIR, merge_into, merged_entry, write_entry
+
 STAGING_DIR = ".staging"
+_LINKED = ("assets", "media")  # folders whose files are often the same in every language
 
 
 def staging_root(out_dir: Path, mission: str) -> Path:
@@ -17,40 +27,93 @@ def staging_root(out_dir: Path, mission: str) -> Path:
     return root
 
 
-def assemble(staging: Path, languages: list[str]) -> Path:
-    """Nest the non-default languages under the default one: ``vi/`` + ``fr/`` -> ``/``, ``/fr/``.
+def language_root(staging: Path, lang: str) -> Path:
+    """Where ``lang`` is built and indexed: its site URLs are relative to this folder."""
+    return staging / lang
 
-    Files identical to the default language's (theme assets) are hard-linked to save space.
+
+def site_dir(staging: Path, lang: str, languages: list[str]) -> Path:
+    """Where the engine writes ``lang``'s pages."""
+    root = language_root(staging, lang)
+    return root if lang == languages[0] else root / lang
+
+
+def assemble(staging: Path, languages: list[str], entries: dict[str, dict]) -> Path:
+    """Nest the other languages in the default one's folder, merge the search indexes.
+
+    ``entries`` holds each language's ``pagefind-entry.json`` (parsed). Files identical to
+    the default language's (theme assets, media) are hard-linked to save space.
     """
     default, others = languages[0], languages[1:]
-    root = staging / default
+    root = language_root(staging, default)
+    search = root / SEARCH_DIR
+    search.mkdir(exist_ok=True)
     for lang in others:
         target = root / lang
         if target.exists():
             raise FileExistsError(f"the default language has a folder named '{lang}'")
-        (staging / lang).rename(target)
+        (language_root(staging, lang) / lang).rename(target)
         _link_duplicates(root, target)
+        merge_into(search, language_root(staging, lang) / SEARCH_DIR)
+    write_entry(search, merged_entry([entries[lang] for lang in languages], languages))
     return root
 
 
+def reuse_language(live: Path, staging: Path, lang: str, languages: list[str],
+                   search_files: list[str]) -> None:
+    """Hard-link ``lang``'s pages and search index files from the live site into staging."""
+    root = language_root(staging, lang)
+    source, skip = previous_output(live, lang, languages)
+    target = site_dir(staging, lang, languages)
+    target.mkdir(parents=True, exist_ok=True)
+    link_missing(source, target, skip)
+    for rel in search_files:
+        target = root / SEARCH_DIR / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(live / SEARCH_DIR / rel, target)
+
+
+def link_missing(source: Path, target: Path, skip: set[str]) -> None:
+    """Hard-link into ``target`` every file of ``source`` it lacks (top-level ``skip`` aside)."""
+    for child in sorted(source.iterdir()):
+        if child.name in skip:
+            continue
+        if child.is_file():
+            if not (target / child.name).exists():
+                os.link(child, target / child.name)
+            continue
+        for folder, _, names in os.walk(child):
+            here = target / os.path.relpath(folder, source)
+            here.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                if not (here / name).exists():
+                    os.link(os.path.join(folder, name), here / name)
+
+
+def previous_output(live: Path, lang: str, languages: list[str]) -> tuple[Path, set[str]]:
+    """Where ``lang``'s pages are in the live site, and which top-level entries are not its."""
+    if lang == languages[0]:
+        return live, {*languages[1:], SEARCH_DIR}
+    return live / lang, set()
+
+
 def _link_duplicates(root: Path, lang_root: Path) -> None:
-    assets = lang_root / "assets"
-    if not assets.is_dir():
-        return
-    for file in assets.rglob("*"):
-        if not file.is_file():
+    for name in _LINKED:
+        folder = lang_root / name
+        if not folder.is_dir():
             continue
-        twin = root / file.relative_to(lang_root)
-        try:
-            if (
-                twin.is_file()
-                and twin.stat().st_size == file.stat().st_size
-                and twin.read_bytes() == file.read_bytes()
-            ):
-                file.unlink()
-                os.link(twin, file)
-        except OSError:
-            continue
+        for file in folder.rglob("*"):
+            if not file.is_file():
+                continue
+            twin = root / file.relative_to(lang_root)
+            try:
+                if twin.is_file() and not os.path.samefile(twin, file) \
+                        and twin.stat().st_size == file.stat().st_size \
+                        and twin.read_bytes() == file.read_bytes():
+                    file.unlink()
+                    os.link(twin, file)
+            except OSError:
+                continue
 
 
 def swap_in(new_root: Path, live: Path) -> None:
@@ -60,11 +123,13 @@ def swap_in(new_root: Path, live: Path) -> None:
         live.rename(trash)
     new_root.rename(live)
     if trash.exists():
-        shutil.rmtree(trash, ignore_errors=True)
+        discard(trash)
 
 
 def discard(staging: Path) -> None:
+    """Delete a staging (or replaced) folder, and the staging area once it is empty."""
     shutil.rmtree(staging, ignore_errors=True)
     parent = staging.parent
-    if parent.name == STAGING_DIR and parent.is_dir() and not any(parent.iterdir()):
-        parent.rmdir()
+    if parent.name == STAGING_DIR:
+        with contextlib.suppress(OSError):  # not empty: other missions are being built
+            parent.rmdir()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from chancery.build.runner import build_missions
@@ -44,6 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings (e.g. broken links) as errors"
     )
+    parser.add_argument(
+        "--force", "--no-cache", dest="force", action="store_true",
+        help="build every mission and language again, ignoring what earlier builds recorded",
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, default=PROJECT_ROOT / ".cache" / "builds", metavar="DIR",
+        help="where builds record their inputs, to skip what did not change "
+        "(default: .cache/builds/)",
+    )
+    parser.add_argument(
+        "--json", type=Path, metavar="FILE", help="also write the build's report as JSON"
+    )
     add_content_option(parser)
     add_now_option(parser)
     parser.set_defaults(run=run)
@@ -71,23 +85,29 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         strict=args.strict,
         progress=lambda line: print(line, flush=True),
+        cache_dir=args.cache_dir,
+        force=args.force,
     )
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in reports], indent=2), encoding="utf-8")
     print()
     print(
         render_table(
-            ["mission", "languages", "pages", "seconds", "warnings", "result"],
+            ["mission", "languages", "built", "pages", "seconds", "warnings", "result"],
             [
                 [
                     r.mission,
                     ",".join(r.languages) or "-",
+                    ",".join(f"{lang} ({len(r.partial[lang])} pages)" if lang in r.partial
+                             else lang for lang in r.built) or "-",
                     r.pages,
                     f"{r.seconds:.1f}",
                     len(r.warnings),
-                    "ok" if r.ok else "FAILED",
+                    "FAILED" if not r.ok else "unchanged" if r.unchanged else "ok",
                 ]
                 for r in reports
             ],
-            right={2, 3, 4},
+            right={3, 4, 5},
         )
     )
     for report in reports:
@@ -95,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"\nwarnings for {report.mission}:")
             for warning in report.warnings:
                 print(f"  {warning}")
-    dashboard = write_dashboard(args.content, args.out)
+    dashboard = args.out / "_dashboard" / "index.html"
+    if args.mission or not dashboard.is_file() or any(
+            r.translations_changed or not r.ok for r in reports):
+        write_dashboard(args.content, args.out)  # otherwise it would show the same statuses
     print(f"\ntranslation dashboard: {dashboard}")
     failed = [r for r in reports if not r.ok]
     for report in failed:

@@ -24,7 +24,10 @@ from chancery.i18n.catalog import translations
 from chancery.languages import language
 from chancery.navigation import NavItem
 from chancery.urls import language_prefix, page_url
+from chancery.whitespace import drop_blank_lines
+from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.navcache import cache_navigation
 from chancery_plugins.site.sitemaps import write_sitemaps
 
 BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
@@ -107,15 +110,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         table = Path(config.theme.custom_dir) / "fonts.yml"
         self.font_families = font_families(table, self.build.mission.languages)
         for file in list(files):
+            if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
+                files.remove(file)
+                continue
             parts = file.src_uri.split("/")
             if parts[:2] == ["assets", "fonts"] and len(parts) > 3 \
                     and parts[2] not in self.font_families:
                 files.remove(file)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = TEMPLATE_CACHE
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.build.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
+        cache_navigation(env)
         return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -133,10 +141,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_written += 1
-        return self._html_dir(output)
+        return drop_blank_lines(self._html_dir(output))
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return self._html_dir(output) if template_name.endswith(".html") else output
+        if not template_name.endswith(".html"):
+            return output
+        return drop_blank_lines(self._html_dir(output))
 
     def _html_dir(self, output: str) -> str:
         """Put ``dir`` on ``<html>`` too (Material only sets it on ``<body>``)."""

@@ -1,0 +1,108 @@
+"""What the last successful build of each mission was made from, kept outside the output.
+
+``<cache>/<hash of the output folder>/`` holds ``files.json`` (file hashes, see
+:mod:`chancery.build.filehash`) and ``missions/<id>.json``: the inputs' hashes, the
+build's clock state, each language's key, pages, warnings and search-index files, the
+manifest's ``build_id`` and a fingerprint of the output tree (paths, sizes, modification
+times and inodes) that tells cheaply whether the published folder is still as built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+_VERSION = 1
+
+
+@dataclass
+class LanguageState:
+    """One language as last built."""
+
+    key: str
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+    content_warnings: list[str] = field(default_factory=list)
+    search_files: list[str] = field(default_factory=list)  # relative to the site's pagefind/
+    search_entry: dict = field(default_factory=dict)  # its entry in pagefind-entry.json
+    freshness: dict[str, list] = field(default_factory=dict)  # path -> [inputs, outdated?]
+    scope: str = ""  # what every page shows besides its own text (see chancery.build.keys)
+    files: dict[str, str] = field(default_factory=dict)  # its page files' hashes
+
+
+@dataclass
+class MissionState:
+    """One mission as last built and swapped in."""
+
+    digest: str  # every input file and the code key
+    zone: str  # the mission's time zone (for date-times written without an offset)
+    moments: list[str]  # date-times written in its inputs, UTC, sorted
+    time: str  # TimeState.key() at the build's clock
+    languages: dict[str, LanguageState]
+    build_id: str = ""
+    output: str = ""  # output_fingerprint() of <out>/<id>/ after the swap
+    code: str = ""  # the code key (cached facts computed by older code are not reused)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> MissionState:
+        data = dict(data)
+        data["languages"] = {k: LanguageState(**v) for k, v in data["languages"].items()}
+        return cls(**data)
+
+
+def output_fingerprint(root: Path) -> str:
+    """Hash of every file's path, size, modification time and inode under ``root``."""
+    start = len(str(root)) + 1
+    lines, folders = [], [str(root)]
+    while folders:
+        try:
+            listing = os.scandir(folders.pop())
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                else:
+                    stat = entry.stat()
+                    lines.append(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}"
+                                 f"\0{stat.st_ino}")
+    if not lines:
+        return ""
+    lines.sort()
+    return f"{len(lines)}:{hashlib.sha256(chr(10).join(lines).encode()).hexdigest()}"
+
+
+class StateStore:
+    """Mission states for one output folder."""
+
+    def __init__(self, cache_dir: Path, out_dir: Path) -> None:
+        tag = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
+        self.root = Path(cache_dir) / tag
+        self.files = self.root / "files.json"
+        self.templates = Path(cache_dir) / "templates"  # compiled templates, for every output
+
+    def _path(self, mission: str) -> Path:
+        return self.root / "missions" / f"{mission}.json"
+
+    def load(self, mission: str) -> MissionState | None:
+        try:
+            data = json.loads(self._path(mission).read_text(encoding="utf-8"))
+            if data.pop("version", None) != _VERSION:
+                return None
+            return MissionState.from_dict(data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def save(self, mission: str, state: MissionState) -> None:
+        path = self._path(mission)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": _VERSION, **asdict(state)}), encoding="utf-8")
+        tmp.replace(path)
+
+    def forget(self, mission: str) -> None:
+        self._path(mission).unlink(missing_ok=True)

@@ -1,0 +1,95 @@
+"""What worker processes do for one language: check it, render it, index it for search.
+
+The three are separate tasks so that the pool keeps every core busy: a language is
+checked while it (or another) renders, and indexed as soon as it is rendered. Each task
+returns a plain dict and never raises: a bug must not take the other missions down.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+import traceback
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from chancery.build.search_index import SearchIndexError, index_language
+from chancery.build.staging import link_missing
+from chancery.check import check_mission
+from chancery.engine import TEMPLATE_CACHE_ENV
+from chancery.errors import ContentError, Problem
+from chancery.model.network import load_one
+
+
+def engine_function(path: str) -> Callable:
+    """``module:function`` imported."""
+    module, name = path.split(":")
+    return getattr(import_module(module), name)
+
+
+def problem_lines(problems: list[Problem]) -> tuple[list[str], list[str]]:
+    errors = [str(p) for p in problems if p.is_error]
+    warnings = [str(p) for p in problems if not p.is_error]
+    return errors, warnings
+
+
+def _guarded(label: str, work: Callable[[], dict]) -> dict:
+    started = time.time()
+    try:
+        out = work()
+    except SearchIndexError as exc:
+        out = {"errors": [str(exc)]}
+    except Exception as exc:  # noqa: BLE001 - reported, never raised
+        out = {"errors": [f"internal error while {label}: {type(exc).__name__}: {exc}"],
+               "traceback": traceback.format_exc()}
+    out.update(started=started, finished=time.time(), pid=os.getpid(),
+               peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB (Linux)
+    return out
+
+
+def check_language(content: str, mission: str, lang: str) -> dict:
+    """The content problems of one language (see :func:`chancery.check.check_mission`)."""
+    def work() -> dict:
+        try:
+            network = load_one(Path(content), mission)
+            problems = check_mission(network, network.missions[mission], [lang])
+        except ContentError as exc:
+            problems = exc.problems
+        errors, warnings = problem_lines(problems)
+        return {"content_errors": errors, "content_warnings": warnings}
+
+    return _guarded(f"checking {mission}/{lang}", work)
+
+
+def render_language(engine: str, content: str, mission: str, lang: str, site: str,
+                    strict: bool, only: list[str] | None = None,
+                    previous: tuple[str, list[str]] | None = None,
+                    template_cache: str | None = None) -> dict:
+    """Render one language into ``site``.
+
+    With ``only``, just those pages are rendered and every other file is hard-linked from
+    ``previous`` (the language's folder in the live site, and top-level entries to skip).
+    ``template_cache`` is a folder for compiled templates, shared by the workers.
+    """
+    def work() -> dict:
+        if template_cache:
+            os.environ[TEMPLATE_CACHE_ENV] = template_cache
+        options = {"only": only} if only is not None else {}
+        result = engine_function(engine)(Path(content), mission, lang, Path(site),
+                                         strict=strict, **options)
+        if previous is not None and not result.errors:
+            link_missing(Path(previous[0]), Path(site), set(previous[1]))
+        return {"pages": result.pages, "warnings": result.warnings, "errors": result.errors}
+
+    return _guarded(f"building {mission}/{lang}", work)
+
+
+def index_search(mission: str, lang: str, root: str) -> dict:
+    """Index the language rendered under ``root`` (see :func:`index_language`)."""
+    def work() -> dict:
+        files, entry = index_language(Path(root))
+        return {"search_files": files, "search_entry": entry}
+
+    return _guarded(f"indexing {mission}/{lang}", work)

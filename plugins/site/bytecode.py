@@ -1,0 +1,57 @@
+"""Compiled theme templates, kept between builds instead of compiled for every language.
+
+MkDocs makes a new Jinja environment for every build, which compiles Material's and
+the theme's templates again (about 0.3 s). They are kept in memory for the worker
+process's next build and, if ``$CHANCERY_TEMPLATE_CACHE`` names a folder (``build.py``
+sets one under its cache folder), on disk for the next run. Jinja checks each entry
+against the template's source and its own version, so a changed template is compiled
+afresh; files are replaced atomically, so workers can share the folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2.bccache import Bucket, BytecodeCache
+
+from chancery.engine import TEMPLATE_CACHE_ENV as ENV
+
+
+class TemplateCache(BytecodeCache):
+    """Jinja bytecode in memory and, optionally, in a folder."""
+
+    def __init__(self) -> None:
+        self.memory: dict[str, bytes] = {}
+
+    @staticmethod
+    def _file(key: str) -> Path | None:
+        folder = os.environ.get(ENV)
+        return Path(folder) / f"{key}.jinja" if folder else None
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.memory.get(bucket.key)
+        file = self._file(bucket.key)
+        if data is None and file is not None:
+            try:
+                data = file.read_bytes()
+            except OSError:
+                return
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        data = self.memory[bucket.key] = bucket.bytecode_to_string()
+        file = self._file(bucket.key)
+        if file is None:
+            return
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(file)
+        except OSError:
+            pass  # a cache: the next build compiles again
+
+
+CACHE = TemplateCache()  # one per process
