@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import re
 
-_KEPT = re.compile(r"<(pre|textarea|code|kbd|script|style)\b.*?</\1\s*>",
-                   re.DOTALL | re.IGNORECASE)
+_KEPT = re.compile(r"<(pre|textarea|code|kbd|script|style)\b", re.IGNORECASE)
+_ENDS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+         for name in ("pre", "textarea", "code", "kbd", "script", "style")}
 _BLANK = re.compile(r"\n[ \t\r]*(?=\n)")
 
 
 def drop_blank_lines(html: str) -> str:
     """``html`` without its blank lines, outside the elements that keep them."""
-    parts, start = [], 0
-    for kept in _KEPT.finditer(html):
-        parts += [_BLANK.sub("", html[start:kept.start()]), kept.group(0)]
-        start = kept.end()
+    parts, start, search_from = [], 0, 0
+    while (kept := _KEPT.search(html, search_from)) is not None:
+        end = _ENDS[kept.group(1).lower()].search(html, kept.end())
+        if end is None:  # not closed: not an element that keeps its white space
+            search_from = kept.end()
+            continue
+        parts += [_BLANK.sub("", html[start:kept.start()]), html[kept.start():end.end()]]
+        start = search_from = end.end()
     parts.append(_BLANK.sub("", html[start:]))
     return "".join(parts)

@@ -27,8 +27,10 @@ from chancery.urls import language_prefix, page_url
 from chancery.whitespace import drop_blank_lines
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.markdown_reuse import SharedMarkdown
 from chancery_plugins.site.navcache import cache_navigation
 from chancery_plugins.site.sitemaps import write_sitemaps
+from chancery_plugins.site.strings import install as install_material_strings
 
 BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
 SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
@@ -57,6 +59,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.build: LanguageBuild | None = None
         self.pages_written = 0
         self.font_families: list[str] = []
+        self.markdown: SharedMarkdown | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -68,6 +71,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                               "or set CHANCERY_MISSION")
         # State is per build: `serve` reuses this object for every rebuild.
         self.pages_written = 0
+        self.markdown = None  # made at the first page, with the extensions of this build
         try:
             build = LanguageBuild.load(Path(self.config.content_dir), self.config.mission,
                                        self.config.language)
@@ -120,11 +124,19 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TEMPLATE_CACHE
+        env.auto_reload = False  # a build never changes its templates: no check per lookup
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.build.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
+        install_material_strings(env, self.build.lang)
         cache_navigation(env)
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.markdown is None or self.markdown.links.files is not files:
+            self.markdown = SharedMarkdown(config, files)
+        self.markdown.attach(page)
+        return page
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context["chancery"] = self._context(page.file.src_uri)
