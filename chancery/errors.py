@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -38,12 +40,18 @@ class ContentError(Exception):
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """Return ``path`` relative to ``root`` (or the working directory) when possible."""
-    path = Path(path)
-    for base in (root, Path.cwd()):
+    return _display(str(path), None if root is None else str(root), os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display(path: str, root: str | None, cwd: str) -> str:
+    """:func:`display_path`, remembered: checks name every page, and resolving costs."""
+    resolved = Path(path).resolve()
+    for base in (root, cwd):
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return resolved.relative_to(Path(base).resolve()).as_posix()
         except ValueError:
             continue
-    return path.as_posix()
+    return Path(path).as_posix()

@@ -170,13 +170,15 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                                "previous": (str(source), sorted(skip))}
                 if store is not None:
                     options["template_cache"] = str(store.templates)
+                    options["front_matter_cache"] = _front_matter_file(store, plan.mission)
                 submit("render", state, lang, render_language, engine, str(content_dir),
                        plan.mission, lang, str(site_dir(state.staging, lang, plan.languages)),
                        strict, **options)
         for state in pending.values():
             for lang in state.plan.build:
                 submit("check", state, lang, check_language, str(content_dir),
-                       state.plan.mission, lang)
+                       state.plan.mission, lang,
+                       front_matter_cache=_front_matter_file(store, state.plan.mission))
         for state in pending.values():  # while the workers work
             _reuse(state, out_dir / state.plan.mission)
         while futures:
@@ -192,6 +194,11 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                            str(language_root(state.staging, lang)))
                 if not state.running:
                     _finish(state, out_dir, store, progress)
+
+
+def _front_matter_file(store: StateStore | None, mission: str) -> str | None:
+    """Where the workers keep the front matter of a mission's posts between runs."""
+    return str(store.root / "front-matter" / f"{mission}.json") if store is not None else None
 
 
 def _empty() -> dict:

@@ -11,7 +11,8 @@ import os
 import resource
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from chancery.check import check_mission
 from chancery.engine import TEMPLATE_CACHE_ENV
 from chancery.errors import ContentError, Problem
 from chancery.model.network import load_one
+from chancery.news import source as front_matter
 
 
 def engine_function(path: str) -> Callable:
@@ -49,14 +51,26 @@ def _guarded(label: str, work: Callable[[], dict]) -> dict:
     return out
 
 
-def check_language(content: str, mission: str, lang: str) -> dict:
+@contextmanager
+def _front_matter(cache: str | None, mission_dir: Path) -> Iterator[None]:
+    """Posts' front matter read from ``cache`` before the work and kept there after it."""
+    if cache:
+        front_matter.load_cache(Path(cache))
+    yield
+    if cache:
+        front_matter.save_cache(Path(cache), mission_dir)
+
+
+def check_language(content: str, mission: str, lang: str,
+                   front_matter_cache: str | None = None) -> dict:
     """The content problems of one language (see :func:`chancery.check.check_mission`)."""
     def work() -> dict:
-        try:
-            network = load_one(Path(content), mission)
-            problems = check_mission(network, network.missions[mission], [lang])
-        except ContentError as exc:
-            problems = exc.problems
+        with _front_matter(front_matter_cache, Path(content) / mission):
+            try:
+                network = load_one(Path(content), mission)
+                problems = check_mission(network, network.missions[mission], [lang])
+            except ContentError as exc:
+                problems = exc.problems
         errors, warnings = problem_lines(problems)
         return {"content_errors": errors, "content_warnings": warnings}
 
@@ -66,19 +80,22 @@ def check_language(content: str, mission: str, lang: str) -> dict:
 def render_language(engine: str, content: str, mission: str, lang: str, site: str,
                     strict: bool, only: list[str] | None = None,
                     previous: tuple[str, list[str]] | None = None,
-                    template_cache: str | None = None) -> dict:
+                    template_cache: str | None = None,
+                    front_matter_cache: str | None = None) -> dict:
     """Render one language into ``site``.
 
     With ``only``, just those pages are rendered and every other file is hard-linked from
     ``previous`` (the language's folder in the live site, and top-level entries to skip).
-    ``template_cache`` is a folder for compiled templates, shared by the workers.
+    ``template_cache`` is a folder for compiled templates, shared by the workers;
+    ``front_matter_cache`` a file keeping the mission's posts' front matter between runs.
     """
     def work() -> dict:
         if template_cache:
             os.environ[TEMPLATE_CACHE_ENV] = template_cache
         options = {"only": only} if only is not None else {}
-        result = engine_function(engine)(Path(content), mission, lang, Path(site),
-                                         strict=strict, **options)
+        with _front_matter(front_matter_cache, Path(content) / mission):
+            result = engine_function(engine)(Path(content), mission, lang, Path(site),
+                                             strict=strict, **options)
         if previous is not None and not result.errors:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
         return {"pages": result.pages, "warnings": result.warnings, "errors": result.errors}

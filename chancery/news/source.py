@@ -5,12 +5,18 @@ line-aware loader; whatever does not load or validate here is read again with
 :func:`chancery.loaders.frontmatter.read_markdown` to report it at ``file:line``.
 Scalars follow the same rules as the strict loader (YAML 1.2 core schema).
 Results are kept per process while a file is unchanged: a worker checks its
-language and then builds it, and ``serve`` rebuilds after every save.
+language and then builds it, and ``serve`` rebuilds after every save. Builds with a
+cache folder also keep the front matter they read in a file per mission
+(:func:`load_cache`, :func:`save_cache`), so that rebuilding after one post was edited
+reads that post only.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import time
 from pathlib import Path
 
 import yaml
@@ -50,20 +56,43 @@ def read_meta(path: Path) -> dict | None:
 
 
 DRAFT = "draft"
-_SEEN: dict[Path, tuple[tuple[int, int], PostMeta | str | None]] = {}
+Stamp = tuple[int, int, int, int]  # modified (ns), size, inode, changed (ns)
+RACY_S = 2.0  # a file changed this soon before it was read may change again unseen
+_CACHE_VERSION = 1
+_RAW: dict[str, tuple[Stamp, dict | None, float]] = {}  # path -> stamp, front matter, read at
+_SEEN: dict[str, tuple[Stamp, PostMeta | str | None]] = {}
+_LOADED: set[str] = set()  # cache files read by this process
+_read_since_saved = False  # files were read that no cache file holds yet
+
+
+def _stamp(stat: os.stat_result) -> Stamp:
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns
+
+
+def cached_meta(path: Path, stamp: Stamp) -> dict | None:
+    """:func:`read_meta`, remembered while the file keeps its ``stamp``."""
+    key = str(path)
+    known = _RAW.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    global _read_since_saved
+    data = read_meta(path)
+    _RAW[key] = (stamp, data, time.time())
+    _read_since_saved = True
+    return data
 
 
 def fast_meta(path: Path) -> PostMeta | str | None:
     """A post's valid front matter, :data:`DRAFT`, or ``None`` if it needs the careful reader."""
     try:
-        stat = path.stat()
+        stamp = _stamp(path.stat())
     except OSError:
         return None
-    key = (stat.st_mtime_ns, stat.st_size)
-    seen = _SEEN.get(path)
-    if seen is not None and seen[0] == key:
+    key = str(path)
+    seen = _SEEN.get(key)
+    if seen is not None and seen[0] == stamp:
         return seen[1]
-    data = read_meta(path)
+    data = cached_meta(path, stamp)
     result: PostMeta | str | None = None
     if data is not None and data.get("draft") is True:
         result = DRAFT
@@ -72,5 +101,51 @@ def fast_meta(path: Path) -> PostMeta | str | None:
             result = PostMeta.model_validate(data)
         except ValidationError:
             result = None
-    _SEEN[path] = (key, result)
+    _SEEN[key] = (stamp, result)
     return result
+
+
+def load_cache(file: Path) -> None:
+    """Take in the front matter a previous build kept in ``file`` (once per process)."""
+    if str(file) in _LOADED:
+        return
+    _LOADED.add(str(file))
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("version") != _CACHE_VERSION:
+            return
+        for path, (stamp, meta) in data["entries"].items():
+            _RAW.setdefault(path, (tuple(stamp), meta, 0.0))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return  # a cache: whatever is wrong with it, the files are read again
+
+
+def save_cache(file: Path, under: Path) -> None:
+    """Keep in ``file`` the front matter read of the files under ``under``.
+
+    A file read less than :data:`RACY_S` after it last changed is left out: it could
+    change again within the same clock tick without its stamp telling.
+    """
+    global _read_since_saved
+    if not _read_since_saved:
+        return
+    _read_since_saved = False
+    prefix = str(under).rstrip(os.sep) + os.sep
+    entries = {}
+    for path, (stamp, meta, read_at) in _RAW.items():
+        if not path.startswith(prefix):
+            continue
+        settled = read_at == 0.0 or read_at - max(stamp[0], stamp[3]) / 1e9 >= RACY_S
+        if settled:  # read_at 0: taken from a cache file, settled when it was kept
+            entries[path] = [list(stamp), meta]
+    try:
+        text = json.dumps({"version": _CACHE_VERSION, "entries": entries}, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # front matter that JSON cannot hold (a YAML tag): not kept
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(file)
+    except OSError:
+        pass  # a cache: the next build reads the files again
