@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 # Letters that Unicode does not decompose into a base letter plus marks.
@@ -28,6 +29,20 @@ _LETTERS = str.maketrans(
         "ı": "i",
     }
 )
+
+
+class _AsciiOrSpace(dict):
+    """``str.translate`` table, filled as characters are met: marks go, ASCII stays,
+    any other character (a dash, a CJK letter) becomes a space between words."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if unicodedata.combining(char) else char if char.isascii() else " "
+        self[code] = value
+        return value
+
+
+_ASCII_OR_SPACE = _AsciiOrSpace()
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_LENGTH = 80
 
@@ -35,10 +50,7 @@ MAX_LENGTH = 80
 def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
     """Lower-case ASCII words joined by dashes, cut at a word boundary; ``""`` if none."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    # Marks go; any other non-ASCII character (a dash, a CJK letter) separates words.
-    ascii_text = "".join(
-        c if c.isascii() else " " for c in decomposed if not unicodedata.combining(c)
-    )
+    ascii_text = decomposed.translate(_ASCII_OR_SPACE)
     words = _WORD.findall(ascii_text.lower())
     slug = ""
     for word in words:
@@ -49,6 +61,7 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
     return slug or (words[0][:max_length] if words else "")
 
 
+@lru_cache(maxsize=65536)
 def default_slug(title: str, path: str) -> str:
     """Slug of a post without ``slug:``: from its title, else its file name, else a hash.
 
