@@ -191,7 +191,9 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                 _merge(state.results.setdefault(lang, _empty()), result)
                 if kind == "render" and not result.get("errors"):
                     submit("index", state, lang, index_search, mission_id, lang,
-                           str(language_root(state.staging, lang)))
+                           str(language_root(state.staging, lang)),
+                           str(site_dir(state.staging, lang, state.plan.languages)),
+                           _previous_shards(state.plan, lang), str(out_dir / mission_id))
                 if not state.running:
                     _finish(state, out_dir, store, progress)
 
@@ -203,7 +205,13 @@ def _front_matter_file(store: StateStore | None, mission: str) -> str | None:
 
 def _empty() -> dict:
     return {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
-            "content_warnings": [], "search_files": [], "search_entry": {}}
+            "content_warnings": [], "search_shards": {}}
+
+
+def _previous_shards(plan: MissionPlan, lang: str) -> dict[str, list[str]]:
+    """The search shards of ``lang``'s last build (reused when their input is unchanged)."""
+    last = plan.previous.languages.get(lang) if plan.previous is not None else None
+    return last.search_shards if last is not None else {}
 
 
 def _merge(into: dict, part: dict) -> None:
@@ -261,8 +269,8 @@ def _reuse(state: _Pending, live: Path) -> None:
     """Link the unchanged languages' files from the live site into the mission's staging."""
     plan = state.plan
     try:
-        for lang, kept in plan.reuse.items():
-            reuse_language(live, state.staging, lang, plan.languages, kept.search_files)
+        for lang in plan.reuse:
+            reuse_language(live, state.staging, lang, plan.languages)
     except OSError as exc:
         state.report.errors.append(f"could not reuse the unchanged languages: {exc}")
 
@@ -280,9 +288,7 @@ def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
         return
     live = out_dir / report.mission
     try:
-        entries = {lang: state.results[lang]["search_entry"] for lang in plan.build}
-        entries.update({lang: kept.search_entry for lang, kept in plan.reuse.items()})
-        root = assemble(state.staging, report.languages, entries)
+        root = assemble(state.staging, report.languages)
         swap_in(root, live)
         manifest = write_manifest(out_dir, report)
     except (OSError, SearchIndexError, KeyError) as exc:
@@ -310,7 +316,7 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
         built = mission_state.languages[lang]
         built.pages, built.warnings = result["pages"], result["warnings"]
         built.content_warnings = result["content_warnings"]
-        built.search_files, built.search_entry = result["search_files"], result["search_entry"]
+        built.search_shards = result["search_shards"]
     for lang, kept in state.plan.reuse.items():
         mission_state.languages[lang] = replace(
             kept, freshness=mission_state.languages[lang].freshness)

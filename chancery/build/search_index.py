@@ -1,32 +1,59 @@
-"""The search index of a mission: Pagefind, one index per language under ``/pagefind/``.
+"""The search index of a mission: Pagefind bundles ("shards"), several per language.
 
-Pagefind reads each page's ``<html lang>`` and indexes only the ``data-pagefind-body``
-part of a page (its article); untranslated fallback copies are left out. The search page
-of a language loads only that language's index, so results never mix languages.
+Pagefind cannot update an index in place and costs about 1.5 ms of CPU per page, so each
+language's index is split into shards decided from the content alone: ``pages`` (every
+indexable page that is not a news post), ``news-YYYY`` for each of the two most recent
+years with posts in that language, and ``news-archive`` for all older posts. A rebuild
+indexes again only the shards whose input files changed; the others are hard-linked from
+the live site (a one-post edit re-indexes that post's year, not the language).
 
-Each language is indexed on its own, inside its worker, right after it is built: its
-pages sit in a folder laid out as in the final site (``fr/…`` for French), so the URLs
-are the final ones. Pagefind's files are named after their language and content, so
-the languages' folders merge into the site's ``pagefind/`` exactly as if Pagefind had
-indexed the whole site at once; ``pagefind-entry.json`` is rewritten with its languages
-in the mission's order (Pagefind's own order varies from run to run). An unchanged
-language keeps its files from the previous build.
+Indexed: the ``data-pagefind-body`` part of pages that have one (so untranslated fallback
+copies, the search page and ``404.html`` are not) and never the news listings (the index,
+its pages, categories, year archives: they only repeat the posts' summaries).
+
+Layout: ``pagefind/<lang>/<shard>/`` is one Pagefind bundle, ``pagefind/<lang>/shards.json``
+lists the language's shards, ``pages`` first; the search page loads the first and merges
+the others (Pagefind's ``mergeIndex``), so results come from every shard and never mix
+languages. Each shard is indexed from a folder of hard links to exactly its pages, laid out
+as in the final site, so URLs are the final ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 SEARCH_DIR = "pagefind"
-ENTRY = "pagefind-entry.json"
+SHARDS_FILE = "shards.json"
+PAGES, ARCHIVE = "pages", "news-archive"
+RECENT_YEARS = 2  # news years with a shard of their own
+_NEWS = "news"
+_NOT_INDEXED = {"404.html", "search/index.html"}
+_MARK = b"data-pagefind-body"
+_BODY = re.compile(rb"<[A-Za-z][^<>]*\s" + _MARK + rb"[\s>=/]")  # the attribute, in a tag
+_FORMAT = "shards-1"  # part of every shard's digest: change it when indexing changes
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
+
+
+@dataclass
+class Shard:
+    """One bundle of a language's index: its pages (relative to the language's root)."""
+
+    name: str
+    files: list[str]
+    digest: str = ""  # of the Pagefind version, the pages' paths and bytes
 
 
 def _pagefind() -> list[str]:
@@ -39,9 +66,19 @@ def _pagefind() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def _run(root: Path, output: Path) -> None:
+def _tool_key() -> str:
+    versions = []
+    for name in ("pagefind", "pagefind_bin_extended", "pagefind_bin"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return f"{_FORMAT} {' '.join(versions)}"
+
+
+def _run(site: Path, output: Path) -> None:
     result = subprocess.run(
-        [*_pagefind(), "--site", str(root), "--output-path", str(output), "--silent"],
+        [*_pagefind(), "--site", str(site), "--output-path", str(output), "--silent"],
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
@@ -49,55 +86,155 @@ def _run(root: Path, output: Path) -> None:
         raise SearchIndexError("search indexing failed: " + " | ".join(detail))
 
 
-def index_language(root: Path) -> tuple[list[str], dict]:
-    """Index the one language built under ``root`` into ``root/pagefind/``.
+def shard_of(path: str) -> str | None:
+    """The shard of a page (``path`` relative to its language's site), ``None``: not indexed.
 
-    Returns the index's files (relative to ``pagefind/``) and its entry (the parsed
-    ``pagefind-entry.json``, which names this language only).
+    News posts (``news/YYYY/<slug>/index.html``) are returned as ``news/YYYY``; the caller
+    groups the years.
     """
-    output = root / SEARCH_DIR
-    _run(root, output)
-    entry = json.loads((output / ENTRY).read_text(encoding="utf-8"))
-    files = sorted(
-        os.path.relpath(os.path.join(folder, name), output)
-        for folder, _, names in os.walk(output) for name in names
-    )
-    return [f for f in files if f != ENTRY], entry
+    if not path.endswith(".html") or path in _NOT_INDEXED:
+        return None
+    parts = path.split("/")
+    if parts[0] != _NEWS:
+        return PAGES
+    if len(parts) == 4 and len(parts[1]) == 4 and parts[1].isdigit() and parts[2] != "page" \
+            and parts[3] == "index.html":
+        return f"{_NEWS}/{parts[1]}"
+    return None  # a listing: the index, its pages, a category, a year archive
 
 
-def merged_entry(entries: list[dict], languages: list[str]) -> dict:
-    """One ``pagefind-entry.json`` for the languages indexed separately, in ``languages`` order."""
-    first = entries[0]
-    merged: dict = {}
-    for entry in entries:
-        if entry.get("version") != first.get("version"):
-            raise SearchIndexError("search indexes made by different Pagefind versions")
-        merged.update(entry.get("languages", {}))
-    order = {code: i for i, code in enumerate(languages)}
-    ordered = dict(sorted(merged.items(), key=lambda item: (order.get(item[0], len(order)),
-                                                             item[0])))
-    return {**first, "languages": ordered}
+def _indexable(page: bytes) -> bool:
+    """Whether a page has a ``data-pagefind-body`` element (faster than searching a regex)."""
+    at = page.find(_MARK)
+    while at >= 0:
+        start = page.rfind(b"<", 0, at)
+        if start >= 0 and _BODY.match(page, start):
+            return True
+        at = page.find(_MARK, at + 1)
+    return False
 
 
-def write_entry(search_dir: Path, entry: dict) -> None:
-    """Write ``pagefind-entry.json`` as Pagefind does (compact, UTF-8, no final newline)."""
-    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    (search_dir / ENTRY).write_text(text, encoding="utf-8")
+def plan_shards(root: Path, prefix: str = "") -> list[Shard]:
+    """The shards of the language built under ``root`` (its pages in ``root/prefix``).
 
-
-def merge_into(target: Path, source: Path) -> None:
-    """Move a language's index files into the site's ``pagefind/`` (shared files once)."""
-    for folder, _, names in os.walk(source):
+    Only pages with a ``data-pagefind-body`` element count (Pagefind indexes only those when
+    any page has one); every shard's digest covers its pages' paths and bytes.
+    """
+    site = root / prefix if prefix else root
+    start = len(str(root)) + 1
+    found: dict[str, dict[str, bytes]] = {}  # shard (or news/YYYY) -> path -> file digest
+    for folder, dirs, names in os.walk(site):
+        if folder == str(root):
+            dirs[:] = [d for d in dirs if d != SEARCH_DIR]
         for name in names:
-            src = Path(folder) / name
-            rel = src.relative_to(source)
-            if rel.as_posix() == ENTRY:
+            full = os.path.join(folder, name)
+            rel = full[start:]
+            key = shard_of(rel[len(prefix):])
+            if key is None:
                 continue
-            dst = target / rel
-            if dst.exists():
-                if dst.stat().st_size != src.stat().st_size or dst.read_bytes() != src.read_bytes():
-                    raise SearchIndexError(f"two languages wrote different {SEARCH_DIR}/{rel}")
-                continue
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            src.rename(dst)
+            with open(full, "rb") as handle:
+                data = handle.read()
+            if _indexable(data):
+                found.setdefault(key, {})[rel] = hashlib.sha256(data).digest()
+    years = sorted((key for key in found if key != PAGES), reverse=True)
+    groups: dict[str, dict[str, bytes]] = {}
+    if PAGES in found:
+        groups[PAGES] = found[PAGES]
+    for number, year in enumerate(years):
+        name = f"news-{year[len(_NEWS) + 1:]}" if number < RECENT_YEARS else ARCHIVE
+        groups.setdefault(name, {}).update(found[year])
+    tool = _tool_key()
+    shards = []
+    for name, files in groups.items():
+        digest = hashlib.sha256(tool.encode())
+        for rel in sorted(files):
+            digest.update(rel.encode() + b"\0" + files[rel])
+        shards.append(Shard(name, sorted(files), digest.hexdigest()))
+    return shards
 
+
+def bundle_digest(folder: Path) -> str:
+    """Hash of every file's path and bytes in a Pagefind bundle."""
+    digest = hashlib.sha256()
+    start = len(str(folder)) + 1
+    paths = sorted(os.path.join(top, name) for top, _, names in os.walk(folder)
+                   for name in names)
+    for path in paths:
+        with open(path, "rb") as handle:
+            digest.update(path[start:].encode() + b"\0" + hashlib.sha256(handle.read()).digest())
+    return digest.hexdigest()
+
+
+def index_language(root: Path, lang: str, prefix: str = "",
+                   previous: dict[str, list[str]] | None = None,
+                   live: Path | None = None) -> tuple[dict[str, list[str]], list[str]]:
+    """Index the language built under ``root`` into ``root/pagefind/<lang>/``.
+
+    ``previous`` holds the shards of the language's last build (name -> [input digest,
+    bundle digest]) and ``live`` the site they were published in: a shard whose input did
+    not change is hard-linked from there when its bundle is still as built. Returns the
+    shards (same form as ``previous``, in the order of ``shards.json``) and the names of
+    those Pagefind indexed.
+    """
+    output = root / SEARCH_DIR / lang
+    output.mkdir(parents=True, exist_ok=True)
+    shards = plan_shards(root, prefix)
+    recorded: dict[str, list[str]] = {}
+    indexed = []
+    for shard in shards:
+        target = output / shard.name
+        old = (previous or {}).get(shard.name)
+        if old and old[0] == shard.digest and live is not None \
+                and _reuse(live / SEARCH_DIR / lang / shard.name, target, old[1]):
+            recorded[shard.name] = old
+            continue
+        _index(root, shard, target)
+        recorded[shard.name] = [shard.digest, bundle_digest(target)]
+        indexed.append(shard.name)
+    (output / SHARDS_FILE).write_text(json.dumps([s.name for s in shards]) + "\n",
+                                      encoding="utf-8")
+    return recorded, indexed
+
+
+def _index(root: Path, shard: Shard, target: Path) -> None:
+    """Run Pagefind over exactly the shard's pages (a folder of hard links to them)."""
+    pages = Path(tempfile.mkdtemp(prefix=f"search-input-{shard.name}-", dir=root.parent))
+    try:
+        for rel in shard.files:
+            link = pages / rel
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(root / rel, link)
+        _run(pages, target)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+
+
+def _reuse(source: Path, target: Path, digest: str) -> bool:
+    """Hard-link a previous build's bundle if it is still exactly as built."""
+    try:
+        if not source.is_dir() or bundle_digest(source) != digest:
+            return False
+        for folder, _, names in os.walk(source):
+            here = target / os.path.relpath(folder, source)
+            here.mkdir(parents=True, exist_ok=True)
+            for name in names:
+                os.link(os.path.join(folder, name), here / name)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return True
+
+
+def link_duplicates(search_dir: Path) -> None:
+    """Hard-link the files every bundle has (Pagefind's scripts, styles, WebAssembly)."""
+    first: dict[tuple[str, int], Path] = {}
+    for bundle in sorted(search_dir.glob("*/*/")):
+        for file in sorted(bundle.iterdir()):
+            if not file.is_file():
+                continue
+            twin = first.setdefault((file.name, file.stat().st_size), file)
+            if twin == file or os.path.samefile(twin, file):
+                continue
+            if twin.read_bytes() == file.read_bytes():
+                file.unlink()
+                os.link(twin, file)

@@ -2,8 +2,8 @@
 
 Each language is built (and indexed for search) in ``<staging>/<lang>/``, laid out as in
 the final site: the default language at that folder's root, another language in its
-``<lang>/`` subfolder, its search index in ``pagefind/``. A language whose inputs did
-not change is not built again: its files are hard-linked there from the live site.
+``<lang>/`` subfolder, its search index in ``pagefind/<lang>/``. A language whose inputs
+did not change is not built again: its files are hard-linked there from the live site.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from chancery.build.search_index import SEARCH_DIR, merge_into, merged_entry, write_entry
+from chancery.build.search_index import SEARCH_DIR, link_duplicates
 
 STAGING_DIR = ".staging"
 _LINKED = ("assets", "media")  # folders whose files are often the same in every language
@@ -38,39 +38,41 @@ def site_dir(staging: Path, lang: str, languages: list[str]) -> Path:
     return root if lang == languages[0] else root / lang
 
 
-def assemble(staging: Path, languages: list[str], entries: dict[str, dict]) -> Path:
-    """Nest the other languages in the default one's folder, merge the search indexes.
+def assemble(staging: Path, languages: list[str]) -> Path:
+    """Nest the other languages and their search indexes in the default one's folder.
 
-    ``entries`` holds each language's ``pagefind-entry.json`` (parsed). Files identical to
-    the default language's (theme assets, media) are hard-linked to save space.
+    Files identical to the default language's (theme assets, media) and the files every
+    search bundle has are hard-linked to save space.
     """
     default, others = languages[0], languages[1:]
     root = language_root(staging, default)
     search = root / SEARCH_DIR
-    search.mkdir(exist_ok=True)
     for lang in others:
         target = root / lang
         if target.exists():
             raise FileExistsError(f"the default language has a folder named '{lang}'")
         (language_root(staging, lang) / lang).rename(target)
         _link_duplicates(root, target)
-        merge_into(search, language_root(staging, lang) / SEARCH_DIR)
-    write_entry(search, merged_entry([entries[lang] for lang in languages], languages))
+        index = language_root(staging, lang) / SEARCH_DIR / lang
+        if index.is_dir():
+            search.mkdir(exist_ok=True)
+            index.rename(search / lang)
+    if search.is_dir():
+        link_duplicates(search)
     return root
 
 
-def reuse_language(live: Path, staging: Path, lang: str, languages: list[str],
-                   search_files: list[str]) -> None:
-    """Hard-link ``lang``'s pages and search index files from the live site into staging."""
-    root = language_root(staging, lang)
+def reuse_language(live: Path, staging: Path, lang: str, languages: list[str]) -> None:
+    """Hard-link ``lang``'s pages and search index from the live site into staging."""
     source, skip = previous_output(live, lang, languages)
     target = site_dir(staging, lang, languages)
     target.mkdir(parents=True, exist_ok=True)
     link_missing(source, target, skip)
-    for rel in search_files:
-        target = root / SEARCH_DIR / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(live / SEARCH_DIR / rel, target)
+    index = live / SEARCH_DIR / lang
+    if index.is_dir():
+        target = language_root(staging, lang) / SEARCH_DIR / lang
+        target.mkdir(parents=True, exist_ok=True)
+        link_missing(index, target, set())
 
 
 def link_missing(source: Path, target: Path, skip: set[str]) -> None:

@@ -2,7 +2,7 @@
 
 ``<cache>/<hash of the output folder>/`` holds ``files.json`` (file hashes, see
 :mod:`chancery.build.filehash`) and ``missions/<id>.json``: the inputs' hashes, the
-build's clock state, each language's key, pages, warnings and search-index files, the
+build's clock state, each language's key, pages, warnings and search shards, the
 manifest's ``build_id`` and a fingerprint of the output tree (paths, sizes, modification
 times and inodes) that tells cheaply whether the published folder is still as built.
 """
@@ -26,8 +26,7 @@ class LanguageState:
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
     content_warnings: list[str] = field(default_factory=list)
-    search_files: list[str] = field(default_factory=list)  # relative to the site's pagefind/
-    search_entry: dict = field(default_factory=dict)  # its entry in pagefind-entry.json
+    search_shards: dict[str, list[str]] = field(default_factory=dict)  # name -> [input, bundle]
     freshness: dict[str, list] = field(default_factory=dict)  # path -> [inputs, outdated?]
     scope: str = ""  # what every page shows besides its own text (see chancery.build.keys)
     files: dict[str, str] = field(default_factory=dict)  # its page files' hashes

@@ -103,10 +103,14 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
     return _guarded(f"building {mission}/{lang}", work)
 
 
-def index_search(mission: str, lang: str, root: str) -> dict:
-    """Index the language rendered under ``root`` (see :func:`index_language`)."""
+def index_search(mission: str, lang: str, root: str, site: str,
+                 previous: dict[str, list[str]] | None = None, live: str | None = None) -> dict:
+    """Index the language rendered under ``root`` (pages in ``site``), see
+    :func:`index_language`: shards unchanged since ``previous`` are linked from ``live``."""
     def work() -> dict:
-        files, entry = index_language(Path(root))
-        return {"search_files": files, "search_entry": entry}
+        prefix = os.path.relpath(site, root)
+        shards, indexed = index_language(Path(root), lang, "" if prefix == "." else prefix + "/",
+                                         previous, Path(live) if live else None)
+        return {"search_shards": shards, "search_indexed": indexed}
 
     return _guarded(f"indexing {mission}/{lang}", work)

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import material
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,6 +35,8 @@ from chancery_plugins.site.strings import install as install_material_strings
 
 BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
 SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
+MATERIAL_DIR = Path(material.__file__).resolve().parent
+MATERIAL_SCRIPTS = "assets/javascripts/"  # Material's bundle, search worker and lunr
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 
 
@@ -93,7 +96,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._drop_unused_fonts(files, config)
+        self._drop_unused_theme_files(files, config)
         for path, source in self.build.extra_files():
             if files.get_file_from_path(path) is not None:
                 continue
@@ -109,12 +112,17 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 for code in build.mission.languages}, listed=False)
         return files
 
-    def _drop_unused_fonts(self, files: Files, config: MkDocsConfig) -> None:
-        """Keep only the font families the mission's languages need (CJK fonts are large)."""
+    def _drop_unused_theme_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Keep only the font families the mission's languages need (CJK fonts are large),
+        and none of Material's scripts: pages load no Material JavaScript (main.html)."""
         table = Path(config.theme.custom_dir) / "fonts.yml"
         self.font_families = font_families(table, self.build.mission.languages)
         for file in list(files):
             if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
+                files.remove(file)
+                continue
+            if file.src_uri.startswith(MATERIAL_SCRIPTS) and file.abs_src_path \
+                    and Path(file.abs_src_path).is_relative_to(MATERIAL_DIR):
                 files.remove(file)
                 continue
             parts = file.src_uri.split("/")

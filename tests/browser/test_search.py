@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -44,3 +46,41 @@ def test_header_search_form_goes_to_the_language_search_page(
     page.wait_for_load_state()
     assert urlsplit(page.url).path == "/ar/search/"
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+
+
+def test_results_come_from_every_shard(
+    page: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A post of the archive shard and a standard page answer the same query."""
+    from benchmarks.synthetic import generate
+    from chancery.build.runner import build_missions
+    from tests.conftest import serve_directory
+    from tests.perf.conftest import NOW
+    from tests.perf.test_search_shards import YEARS, backdate, post_file
+
+    monkeypatch.setenv("CHANCERY_NOW", NOW)
+    spec = generate(tmp_path / "content", 1, 2, 5)
+    mission = spec.missions[0]
+    for number, year in YEARS.items():
+        if year != 2026:
+            backdate(spec, mission, number, year)
+    word = "zircometa"
+    for path in (post_file(spec, mission, "vi", 4),  # dated 2023: the archive shard
+                 spec.root / mission / "pages" / "vi" / "about" / "index.md"):
+        path.write_text(path.read_text(encoding="utf-8") + f"\nMột {word} mới.\n",
+                        encoding="utf-8")
+    (report,) = build_missions(spec.root, tmp_path / "site", jobs=2, progress=lambda _: None)
+    assert report.ok, report.errors
+    site = tmp_path / "site" / mission
+    assert "news-archive" in (site / "pagefind" / "vi" / "shards.json").read_text()
+    server = serve_directory(site)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q={word}")
+        results = page.locator(".pagefind-ui__result-link")
+        results.nth(1).wait_for(timeout=15000)
+        hrefs = sorted(urlsplit(href).path for href in
+                       results.evaluate_all("links => links.map(a => a.href)"))
+    finally:
+        server.shutdown()
+    assert len(hrefs) == 2 and hrefs[0] == "/about/", hrefs
+    assert re.fullmatch(r"/news/2023/[^/]+/", hrefs[1]), hrefs

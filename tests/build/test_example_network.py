@@ -122,6 +122,17 @@ def test_no_page_loads_anything_from_another_origin(example_site: Path, mission:
 
 
 @pytest.mark.parametrize("mission", MISSIONS)
+def test_only_pagefind_scripts_are_published(example_site: Path, mission: str) -> None:
+    """Pages load no Material JavaScript, so its bundle and lunr are not published."""
+    scripts = {p.relative_to(example_site / mission).as_posix()
+               for p in (example_site / mission).rglob("*.js")}
+    assert scripts and all(s.startswith("pagefind/") for s in scripts), sorted(scripts)[:5]
+    for _, path in pages_of(example_site, mission):
+        loaded = [url for url in facts(path).loads if url.endswith(".js")]
+        assert all("pagefind/" in url for url in loaded), (path, loaded)
+
+
+@pytest.mark.parametrize("mission", MISSIONS)
 def test_hreflang_alternates_are_absolute_and_reciprocal(example_site: Path,
                                                         mission: str) -> None:
     site_url = NETWORK.missions[mission].mission.site_url

@@ -12,7 +12,6 @@ import pytest
 
 from chancery.build.filehash import FileHashes, front_matter_end
 from chancery.build.inputs import code_key
-from chancery.build.search_index import SearchIndexError, merged_entry
 from chancery.build.timestate import time_state, utc_moments
 from chancery.loaders.frontmatter import split_front_matter
 
@@ -86,15 +85,3 @@ def test_the_clock_state_counts_passed_date_times_and_days() -> None:
     assert before.days == ("2026-07-02", "2026-07-02", "2026-07-02")
     late = time_state(moments, paris, datetime(2026, 7, 2, 21, 30, tzinfo=UTC))
     assert late.days == ("2026-07-02", "2026-07-03", "2026-07-02")  # already tomorrow in Hà Nội
-
-
-def test_search_entries_merge_in_the_missions_language_order() -> None:
-    def entry(code: str, version: str = "1.5.2") -> dict:
-        return {"version": version, "languages": {code: {"hash": f"{code}_1", "page_count": 2}},
-                "include_characters": ["_"]}
-
-    merged = merged_entry([entry("en"), entry("vi"), entry("fr")], ["vi", "fr", "en"])
-    assert list(merged["languages"]) == ["vi", "fr", "en"]
-    assert merged["version"] == "1.5.2" and merged["include_characters"] == ["_"]
-    with pytest.raises(SearchIndexError):
-        merged_entry([entry("vi"), entry("fr", "1.4.0")], ["vi", "fr"])
