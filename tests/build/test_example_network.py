@@ -154,10 +154,18 @@ def test_each_language_has_its_own_search_index(example_site: Path) -> None:
     import json
 
     for mission in MISSIONS:
-        entry = json.loads((example_site / mission / "pagefind/pagefind-entry.json").read_text())
+        search = example_site / mission / "pagefind"
         languages = NETWORK.missions[mission].mission.languages
-        assert sorted(entry["languages"]) == sorted(languages)
-        assert all(info["page_count"] > 5 for info in entry["languages"].values())
+        assert sorted(p.name for p in search.iterdir()) == sorted(languages)
+        for lang in languages:
+            shards = json.loads((search / lang / "shards.json").read_text())
+            assert shards[0] == "pages" and len(shards) > 1, (mission, lang, shards)
+            counts = []
+            for shard in shards:
+                entry = json.loads((search / lang / shard / "pagefind-entry.json").read_text())
+                assert list(entry["languages"]) == [lang], (mission, lang, shard)
+                counts.append(entry["languages"][lang]["page_count"])
+            assert counts[0] > 5 and all(counts), (mission, lang, counts)
 
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
