@@ -1,10 +1,12 @@
-"""Lean HTML: drop the blank lines that templates leave between tags.
+"""Lean HTML: drop the blank lines and indentation that templates leave between tags.
 
 Material's templates leave a line of spaces wherever a ``{% if %}`` or ``{% set %}``
-stood: about a tenth of a news post's page. A line holding only spaces adds nothing a
-browser shows, except where white space is kept as written: inside ``<pre>``,
-``<textarea>``, ``<code>`` and ``<kbd>`` (shown as typed), and ``<script>`` and
-``<style>`` (code), which are left exactly as they are. Indentation is kept.
+stood, and indent every line: together about a fifth of a news post's page. Outside
+the elements that keep white space as written, a browser shows any run of white space
+as one space at most, so each line break followed by spaces, tabs or more line breaks
+becomes a single line break: the page looks the same. Inside ``<pre>``, ``<textarea>``,
+``<code>`` and ``<kbd>`` (shown as typed), and ``<script>`` and ``<style>`` (code),
+everything is left exactly as it is.
 """
 
 from __future__ import annotations
@@ -14,18 +16,22 @@ import re
 _KEPT = re.compile(r"<(pre|textarea|code|kbd|script|style)\b", re.IGNORECASE)
 _ENDS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
          for name in ("pre", "textarea", "code", "kbd", "script", "style")}
-_BLANK = re.compile(r"\n[ \t\r]*(?=\n)")
+_LINE_BREAK_AND_SPACE = re.compile(r"\n[ \t\r\n]+")
 
 
-def drop_blank_lines(html: str) -> str:
-    """``html`` without its blank lines, outside the elements that keep them."""
+def _compact(html: str) -> str:
+    return _LINE_BREAK_AND_SPACE.sub("\n", html)
+
+
+def compact_html(html: str) -> str:
+    """``html`` without blank lines and indentation, outside the elements that keep them."""
     parts, start, search_from = [], 0, 0
     while (kept := _KEPT.search(html, search_from)) is not None:
         end = _ENDS[kept.group(1).lower()].search(html, kept.end())
         if end is None:  # not closed: not an element that keeps its white space
             search_from = kept.end()
             continue
-        parts += [_BLANK.sub("", html[start:kept.start()]), html[kept.start():end.end()]]
+        parts += [_compact(html[start:kept.start()]), html[kept.start():end.end()]]
         start = search_from = end.end()
-    parts.append(_BLANK.sub("", html[start:]))
+    parts.append(_compact(html[start:]))
     return "".join(parts)

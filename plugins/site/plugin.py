@@ -25,7 +25,7 @@ from chancery.i18n.catalog import translations
 from chancery.languages import language
 from chancery.navigation import NavItem
 from chancery.urls import language_prefix, page_url
-from chancery.whitespace import drop_blank_lines
+from chancery.whitespace import compact_html
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
 from chancery_plugins.site.markdown_reuse import SharedMarkdown
@@ -161,12 +161,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_written += 1
-        return drop_blank_lines(self._html_dir(output))
+        return compact_html(self._html_dir(output))
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output
-        return drop_blank_lines(self._html_dir(output))
+        return compact_html(self._html_dir(output))
 
     def _html_dir(self, output: str) -> str:
         """Put ``dir`` on ``<html>`` too (Material only sets it on ``<body>``)."""
