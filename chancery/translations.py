@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from chancery.loaders.frontmatter import read_markdown
+from chancery.errors import ContentError, Problem
+from chancery.loaders.frontmatter import MarkdownSource, read_markdown, split_front_matter
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MissionPages, PageSource, collect_pages
 
 HASH_KEY = "source_hash"
+
+# A page's facts: (its hash as a source, the source hash it records as a translation).
+Facts = Callable[[Path], Sequence]
 
 
 def _stamp(file: Path) -> tuple[str, int, int]:
@@ -29,7 +34,22 @@ def _stamp(file: Path) -> tuple[str, int, int]:
 @lru_cache(maxsize=65536)
 def _hashes(stamp: tuple[str, int, int]) -> tuple[str, str | None]:
     """``(hash of this page as a source, source hash it records)``, cached while unchanged."""
-    doc = read_markdown(Path(stamp[0]))
+    return _doc_hashes(read_markdown(Path(stamp[0])))
+
+
+def page_facts(file: Path, data: bytes) -> list:
+    """``[hash as a source, recorded source hash]`` of a page whose bytes are ``data``
+    (as :func:`source_hash` and :func:`recorded_hash` read them from the file)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        _hashes(_stamp(file))  # raises the loader's own error, naming the line
+        raise ContentError([Problem(file.as_posix(), 0, "", "changed while it was read")]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading text does
+    return list(_doc_hashes(split_front_matter(text, file.as_posix())))
+
+
+def _doc_hashes(doc: MarkdownSource) -> tuple[str, str | None]:
     meta = doc.meta.data or {}
     title = str(meta.get("title", ""))
     text = "\n".join(line.rstrip() for line in doc.body.strip().splitlines() if line.strip())
@@ -71,10 +91,17 @@ class LanguageStatus:
         return data
 
 
-def page_state(source: PageSource, translation: PageSource | None) -> str:
+def _file_facts(file: Path) -> tuple[str, str | None]:
+    return _hashes(_stamp(file))
+
+
+def page_state(source: PageSource, translation: PageSource | None,
+               facts: Facts | None = None) -> str:
+    """``facts`` gives a page's hashes (default: read from its file, see :func:`page_facts`)."""
     if translation is None or translation.fallback_from:
         return "missing"
-    return "translated" if recorded_hash(translation.file) == source_hash(source.file) \
+    facts = facts or _file_facts
+    return "translated" if facts(translation.file)[1] == facts(source.file)[0] \
         else "outdated"
 
 
@@ -106,7 +133,7 @@ def mission_status(network: Network, entry: MissionEntry) -> list[LanguageStatus
     return result
 
 
-def is_outdated(pages: MissionPages, path: str, lang: str) -> bool:
+def is_outdated(pages: MissionPages, path: str, lang: str, facts: Facts | None = None) -> bool:
     """Whether the ``lang`` translation of ``path`` lags behind its source."""
     source = pages.by_lang[pages.languages[0]].get(path)
     translation = pages.by_lang[lang].get(path)
@@ -114,7 +141,7 @@ def is_outdated(pages: MissionPages, path: str, lang: str) -> bool:
         return False
     if translation.origin == "generated":
         return False  # made from data in every language at once (chancery/consular...)
-    return page_state(source, translation) == "outdated"
+    return page_state(source, translation, facts) == "outdated"
 
 
 _FRONT = re.compile(r"\A(---\s*\n)(.*?)(\n(?:---|\.\.\.)\s*(?:\n|\Z))", re.S)

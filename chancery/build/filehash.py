@@ -3,8 +3,9 @@
 A file whose size, modification and change times and inode are those recorded is not
 read again. As in git, a file modified less than :data:`RACY_SECONDS` before it was
 hashed is not remembered (a second write within the file system's timestamp
-granularity could keep the same stamp), so it is simply read again next time.
-"""
+granularity could keep the same stamp), so it is simply read again next time. Facts
+drawn from a file's bytes (:meth:`FileHashes.memo`) are remembered by the bytes' digest:
+they are computed again only for files whose content changed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 RACY_SECONDS = 2.0
 _VERSION = 1
@@ -52,6 +55,7 @@ class FileHashes:
         self._facts: dict[str, list] = {}
         self._used: set[str] = set()
         self._run: dict[str, str] = {}  # files already stamped in this run
+        self._memos: dict[str, dict] = {}  # name -> {"version": ..., "values": {sha: value}}
         if store is not None and store.is_file():
             try:
                 saved = json.loads(store.read_text(encoding="utf-8"))
@@ -60,6 +64,7 @@ class FileHashes:
             if saved.get("version") == _VERSION:
                 self._stamps = saved.get("files", {})
                 self._facts = saved.get("facts", {})
+                self._memos = saved.get("memos", {})
 
     def digest(self, file: Path) -> str:
         """Hex SHA-256 of ``file``'s bytes (as it was when first asked for in this run)."""
@@ -98,6 +103,26 @@ class FileHashes:
             self._facts[sha] = _facts(file, file.read_bytes())
         return self._facts[sha]
 
+    def memo(self, file: Path, name: str, version: str,
+             compute: Callable[[Path, bytes], Any]) -> Any:
+        """``compute(file, its bytes)``, remembered across builds by the bytes' digest.
+
+        ``version`` names the code that computes it: values of another version are
+        forgotten. The value must be JSON (lists come back as lists). If ``compute``
+        raises, nothing is remembered.
+        """
+        table = self._memos.get(name)
+        if table is None or table.get("version") != version:
+            table = self._memos[name] = {"version": version, "values": {}}
+        values = table["values"]
+        sha = self.digest(file)
+        if sha in values:
+            return values[sha]
+        data = file.read_bytes()
+        value = compute(file, data)
+        values[hashlib.sha256(data).hexdigest()] = value  # the bytes it was computed from
+        return value
+
     def save(self) -> None:
         """Write what was used in this run (forgetting files no longer looked at)."""
         if self.store is None:
@@ -105,10 +130,13 @@ class FileHashes:
         files = {k: v for k, v in self._stamps.items() if k in self._used}
         shas = {v[4] for v in files.values()}
         facts = {k: v for k, v in self._facts.items() if k in shas}
+        memos = {name: {"version": table["version"],
+                        "values": {k: v for k, v in table["values"].items() if k in shas}}
+                 for name, table in self._memos.items()}
         self.store.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.store.with_name(f"{self.store.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"version": _VERSION, "files": files, "facts": facts}),
-                       encoding="utf-8")
+        tmp.write_text(json.dumps({"version": _VERSION, "files": files, "facts": facts,
+                                   "memos": memos}), encoding="utf-8")
         tmp.replace(self.store)
 
 

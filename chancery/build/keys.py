@@ -16,13 +16,18 @@ different: they alone need rendering again (:func:`changed_pages`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from chancery import translations
 from chancery.build.filehash import FileHashes
 from chancery.build.inputs import MissionFiles, combine, files_digest
 from chancery.build.state import LanguageState
 from chancery.errors import ContentError
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MissionPages, collect_pages
-from chancery.translations import is_outdated
+from chancery.translations import is_outdated, page_facts
 
 FALLBACK = "fallback/"  # prefix of the default-language files standing in for missing pages
 PARTIAL_LIMIT = 50  # more changed pages than this: rendering everything costs about the same
@@ -65,6 +70,11 @@ def _freshness(hashes: FileHashes, pages: MissionPages, lang: str,
         return {}  # the default language is the source: never outdated
     sources = pages.by_lang[pages.languages[0]]
     result: dict[str, list] = {}
+    version = _facts_version(hashes)
+
+    def facts(file: Path) -> list:
+        return hashes.memo(file, "translation", version, page_facts)
+
     for path, page in sorted(pages.by_lang.get(lang, {}).items()):
         source = sources.get(path)
         inputs = ":".join((hashes.digest(source.file) if source else "-",
@@ -73,11 +83,18 @@ def _freshness(hashes: FileHashes, pages: MissionPages, lang: str,
             result[path] = known[path]
             continue
         try:
-            stale: bool | None = is_outdated(pages, path, lang)
+            stale: bool | None = is_outdated(pages, path, lang, facts)
         except (ContentError, OSError):
             stale = None  # unreadable: the build reports it, nothing is recorded
         result[path] = [inputs, stale]
     return result
+
+
+def _facts_version(hashes: FileHashes) -> str:
+    """The code that draws translation facts from a page: the loaders and translations."""
+    code = Path(translations.__file__).parent
+    files = [code / "translations.py", *sorted((code / "loaders").glob("*.py"))]
+    return combine(yaml.__version__, *(f"{file.name}:{hashes.digest(file)}" for file in files))
 
 
 def changed_pages(old: LanguageState, new: LanguageState) -> list[str] | None:

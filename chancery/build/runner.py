@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -117,8 +118,31 @@ def build_missions(
     todo = [plan for plan in plans if not plan.unchanged]
     if todo:
         engine_function(engine)  # import the engine once here: forked workers inherit it
-        _build(todo, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
+        try:
+            _build(todo, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
+        finally:
+            _TRASH.wait()
     return [reports[key] for key in sorted(reports)]
+
+
+class _Trash:
+    """Deletes replaced outputs in threads: on a file system that deletes slowly (thousands
+    of folders), the manifest and the next missions need not wait for it."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def remove(self, path: Path) -> None:
+        thread = threading.Thread(target=discard, args=(path,), name=f"discard {path.name}")
+        thread.start()
+        self.threads.append(thread)
+
+    def wait(self) -> None:
+        while self.threads:
+            self.threads.pop().join()
+
+
+_TRASH = _Trash()
 
 
 def _code_key(hashes: FileHashes, engine: str, strict: bool) -> str:
@@ -289,7 +313,7 @@ def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
     live = out_dir / report.mission
     try:
         root = assemble(state.staging, report.languages)
-        swap_in(root, live)
+        swap_in(root, live, _TRASH.remove)
         manifest = write_manifest(out_dir, report)
     except (OSError, SearchIndexError, KeyError) as exc:
         report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from chancery.build.search_index import SEARCH_DIR, link_duplicates
@@ -118,14 +119,17 @@ def _link_duplicates(root: Path, lang_root: Path) -> None:
                 continue
 
 
-def swap_in(new_root: Path, live: Path) -> None:
-    """Replace ``live`` with ``new_root``; the old output is removed only after the switch."""
+def swap_in(new_root: Path, live: Path,
+            remove: Callable[[Path], None] | None = None) -> None:
+    """Replace ``live`` with ``new_root``; the old output is removed only after the switch
+    (by ``remove``, e.g. in the background, instead of :func:`discard` if given)."""
     trash = live.parent / STAGING_DIR / f"old-{live.name}-{uuid.uuid4().hex[:10]}"
     if live.exists():
+        trash.parent.mkdir(parents=True, exist_ok=True)
         live.rename(trash)
     new_root.rename(live)
     if trash.exists():
-        discard(trash)
+        (remove or discard)(trash)
 
 
 def discard(staging: Path) -> None:

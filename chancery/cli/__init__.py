@@ -13,21 +13,24 @@ COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "t
             "affected", "publish", "rollback", "releases"]
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command is registered (each command's
+    module imports what it needs, so running one command does not import the others')."""
     root = argparse.ArgumentParser(
         prog="build.py",
         description="Chancery: build, preview, check and scaffold the websites of a network "
         "of diplomatic missions. Run 'build.py COMMAND --help' for each command.",
     )
     subparsers = root.add_subparsers(title="commands", dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in [command] if command in COMMANDS else COMMANDS:
         import_module(f"chancery.cli.{name}").register(subparsers)
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; content problems print as ``file:line`` lines, never tracebacks."""
-    root = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    root = parser(argv[0] if argv else None)  # the command comes first: '-h' is the only option
     args = root.parse_args(argv)
     if not getattr(args, "run", None):
         root.print_help()

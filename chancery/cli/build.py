@@ -9,13 +9,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from chancery.build.runner import build_missions
 from chancery.cli.common import PROJECT_ROOT, add_content_option
 from chancery.cli.now import add_now_option, set_clock
 from chancery.cli.table import render_table
-from chancery.dashboard import dashboard_html
-from chancery.model.network import load_network_tolerant
-from chancery.translations import mission_status
+
+# The builder, the models and the dashboard are imported when needed: not for --help.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,6 +63,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def write_dashboard(content: Path, out: Path) -> Path:
     """HQ's translation dashboard over every valid mission: ``<out>/_dashboard/index.html``."""
+    from chancery.dashboard import dashboard_html
+    from chancery.model.network import load_network_tolerant
+    from chancery.translations import mission_status
+
     network, _ = load_network_tolerant(content)
     statuses = [s for entry in network.missions.values() for s in mission_status(network, entry)]
     path = out / "_dashboard" / "index.html"
@@ -74,6 +76,8 @@ def write_dashboard(content: Path, out: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    from chancery.build.runner import build_missions
+
     set_clock(args.now)
     if args.jobs < 1:
         print("--jobs must be at least 1", file=sys.stderr)

@@ -9,21 +9,41 @@ from pathlib import Path
 _CHUNK = 1 << 20
 
 
+def _files(root: Path) -> list[tuple[str, str]]:
+    """``(relative POSIX path, path)`` of every file under ``root``, sorted by the former.
+
+    As :func:`os.walk` (which this replaces, for speed): symlinks to files are files,
+    symlinks to folders are not followed, unreadable folders are skipped.
+    """
+    top = os.fspath(root)
+    start = len(os.path.join(top, ""))
+    found: list[tuple[str, str]] = []
+    folders = [top]
+    while folders:
+        try:
+            listing = os.scandir(folders.pop())
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                try:
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            folders.append(entry.path)
+                    elif entry.is_file():
+                        found.append((entry.path[start:].replace(os.sep, "/"), entry.path))
+                except OSError:
+                    continue
+    found.sort()
+    return found
+
+
 def site_files(root: Path) -> list[str]:
     """Relative POSIX paths of every file under ``root``, sorted, symlinks to files included.
 
     Directories themselves (and so empty directories) are not part of a site's identity.
     """
-    root = Path(root)
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        base = Path(folder)
-        for name in files:
-            path = base / name
-            if path.is_file():
-                found.append(path.relative_to(root).as_posix())
-    return sorted(found)
+    return [rel for rel, _ in _files(Path(root))]
 
 
 def tree_digest(root: Path) -> str:
@@ -33,13 +53,11 @@ def tree_digest(root: Path) -> str:
     bytes from one file to the next can produce the same digest. The result does not
     depend on timestamps, permissions or the order the file system lists entries in.
     """
-    root = Path(root)
     digest = hashlib.sha256()
-    for rel in site_files(root):
-        path = root / rel
-        digest.update(rel.encode("utf-8") + b"\0")
-        digest.update(str(path.stat().st_size).encode("ascii") + b"\0")
-        with path.open("rb") as handle:
+    for rel, path in _files(Path(root)):
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), size))
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
     return digest.hexdigest()

@@ -1,0 +1,206 @@
+"""The build's own (parent process) work: start-up, translation facts, the build id."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import edit_post
+from chancery import translations
+from chancery.build import filehash, keys
+from chancery.build.filehash import FileHashes
+from chancery.pages import PageSource
+from chancery.publish.digest import site_files, tree_digest
+from chancery.translations import page_facts, page_state, recorded_hash, source_hash
+from tests.conftest import ROOT
+from tests.perf.conftest import Builds
+
+
+def old_site_files(root: Path) -> list[str]:
+    """The former, os.walk-based listing that :func:`site_files` must keep matching."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in files:
+            path = Path(folder) / name
+            if path.is_file():
+                found.append(path.relative_to(root).as_posix())
+    return sorted(found)
+
+
+def test_site_files_follow_file_links_but_not_folder_links(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for rel in ("index.html", "a/b/c.txt", "a-b.txt", "a/z", "é/ü.html"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(rel.encode())
+    (site / "empty").mkdir()
+    (site / "link.txt").symlink_to(site / "a-b.txt")
+    (site / "folder-link").symlink_to(site / "a")
+    (site / "broken").symlink_to(site / "nowhere")
+    assert site_files(site) == old_site_files(site)
+    assert "link.txt" in site_files(site) and "folder-link/z" not in site_files(site)
+    assert site_files(tmp_path / "missing") == []
+
+
+def test_a_large_file_is_hashed_whole(tmp_path: Path) -> None:
+    data = os.urandom(3 * (1 << 20) + 5)
+    (tmp_path / "big.bin").write_bytes(data)
+    expected = hashlib.sha256(b"big.bin\0" + str(len(data)).encode() + b"\0" + data)
+    assert tree_digest(tmp_path) == expected.hexdigest()
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: Trang chủ\n---\nXin chào\n\n  \nthế giới  \n",
+    "\ufeff---\r\ntitle: A\r\nsource_hash: \"0123\"\r\n---\r\nbody\r\nmore\r\n",
+    "---\ntitle: 2024\nsource_hash: 12345\n---\n",
+    "no front matter\rat all\n",
+])
+def test_page_facts_from_bytes_are_those_read_from_the_file(tmp_path: Path, text: str) -> None:
+    file = tmp_path / "page.md"
+    file.write_bytes(text.encode("utf-8"))
+    assert page_facts(file, file.read_bytes()) == [source_hash(file), recorded_hash(file)]
+
+
+def test_page_facts_report_content_errors(tmp_path: Path) -> None:
+    file = tmp_path / "page.md"
+    file.write_bytes(b"---\ntitle: [unclosed\n---\n")
+    with pytest.raises(translations.ContentError):
+        page_facts(file, file.read_bytes())
+    file.write_bytes(b"---\ntitle: \xff\n---\n")
+    with pytest.raises(translations.ContentError):
+        page_facts(file, file.read_bytes())
+
+
+def test_page_state_with_given_facts(tmp_path: Path) -> None:
+    source, translation = tmp_path / "vi.md", tmp_path / "fr.md"
+    source.write_text("---\ntitle: A\n---\nx\n")
+    translation.write_text(f"---\ntitle: B\nsource_hash: \"{source_hash(source)}\"\n---\ny\n")
+    pages = [PageSource("page.md", lang, file, "mission")
+             for lang, file in (("vi", source), ("fr", translation))]
+    calls = []
+
+    def facts(file: Path) -> list:
+        calls.append(file)
+        return page_facts(file, file.read_bytes())
+
+    assert page_state(*pages, facts) == page_state(*pages) == "translated"
+    assert calls == [translation, source]
+
+
+def old_file(file: Path, text: str) -> None:
+    file.write_text(text, encoding="utf-8")
+    past = time.time() - 3600
+    os.utime(file, (past, past))
+
+
+def later(hashes: FileHashes) -> FileHashes:
+    """As if hashing 5 s from now (a file's change time cannot be set back)."""
+    hashes.started += 5
+    return hashes
+
+
+def test_memos_are_kept_by_content_and_version(tmp_path: Path) -> None:
+    file, store = tmp_path / "page.md", tmp_path / "files.json"
+    old_file(file, "---\ntitle: A\n---\nbody\n")
+    calls: list[bytes] = []
+
+    def compute(path: Path, data: bytes) -> list:
+        calls.append(data)
+        return [data.decode().upper()]
+
+    hashes = later(FileHashes(store))
+    assert hashes.memo(file, "t", "1", compute) == ["---\nTITLE: A\n---\nBODY\n"]
+    hashes.save()
+    assert FileHashes(store).memo(file, "t", "1", compute) == ["---\nTITLE: A\n---\nBODY\n"]
+    assert len(calls) == 1  # remembered across runs
+
+    hashes = later(FileHashes(store))
+    assert hashes.memo(file, "t", "2", compute)  # another version of the code: asked again
+    hashes.save()
+    assert len(calls) == 2
+
+    stat = file.stat()  # other bytes, same size and modification time
+    file.write_text("---\ntitle: B\n---\nbody\n", encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert FileHashes(store).memo(file, "t", "2", compute) == ["---\nTITLE: B\n---\nBODY\n"]
+
+
+def test_a_memo_of_a_file_rewritten_within_two_seconds_is_not_reused(tmp_path: Path) -> None:
+    file, store = tmp_path / "page.md", tmp_path / "files.json"
+    file.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    hashes = FileHashes(store)
+    assert hashes.memo(file, "t", "1", lambda _, data: data.decode()) == "---\ntitle: A\n---\n"
+    hashes.save()
+    stat = file.stat()  # rewritten at once (same size, same time stamp): racy
+    file.write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    memo = FileHashes(store).memo(file, "t", "1", lambda _, data: data.decode())
+    assert memo == "---\ntitle: B\n---\n"
+
+
+def test_a_failed_memo_is_not_remembered(tmp_path: Path) -> None:
+    file, store = tmp_path / "page.md", tmp_path / "files.json"
+    old_file(file, "x")
+    hashes = FileHashes(store)
+
+    def fail(path: Path, data: bytes) -> list:
+        raise ValueError("no")
+
+    with pytest.raises(ValueError):
+        hashes.memo(file, "t", "1", fail)
+    assert hashes.memo(file, "t", "1", lambda _, data: [1]) == [1]
+
+
+def test_translation_facts_are_parsed_once_per_file_content(
+        builds3: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filehash, "RACY_SECONDS", -60)  # the files count as written long ago
+    calls: list[Path] = []
+    real = keys.page_facts
+
+    def counting(file: Path, data: bytes) -> list:
+        calls.append(file)
+        return real(file, data)
+
+    monkeypatch.setattr(keys, "page_facts", counting)
+    builds3.build()
+    assert calls  # a cold build reads every page's facts
+    for path in builds3.cache.rglob("*.json"):  # as if the code had changed: no known state
+        if path.parent.name == "missions":
+            path.unlink()
+    builds3.build(force=True)
+    calls.clear()
+    for path in builds3.cache.rglob("*.json"):
+        if path.parent.name == "missions":
+            path.unlink()
+    edited = edit_post(builds3.spec, builds3.mission, "vi", 0)
+    report = builds3.build()
+    assert report.built == ["vi", "fr", "en"]
+    assert set(calls) == {edited}  # only the changed source is parsed again
+    builds3.assert_same_as_cold()
+
+
+def test_the_build_id_is_the_tree_digest_after_edits(builds3: Builds) -> None:
+    builds3.build()
+    for number in (0, 1):
+        edit_post(builds3.spec, builds3.mission, "vi", number)
+        builds3.build()
+        manifest = (builds3.out / f"{builds3.mission}.manifest.json").read_text()
+        assert tree_digest(builds3.out / builds3.mission) in manifest
+    assert not (builds3.out / ".staging").exists()  # the replaced output is deleted
+
+
+def test_build_help_imports_neither_the_builder_nor_the_models() -> None:
+    code = ("import sys; from chancery.cli import main\n"
+            "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('chancery.build', "
+            "'chancery.model', 'mkdocs', 'pydantic'))))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert "--cache-dir" in result.stdout
