@@ -50,6 +50,9 @@ class LanguageBuild:
     entry: MissionEntry
     lang: str
     _unlisted: set[str] = field(default_factory=set, repr=False)
+    # The outdated translations of this language, when the planner already knows them
+    # (``build.py`` works them out for its cache); otherwise each page is read to tell.
+    known_outdated: frozenset[str] | None = None
 
     @classmethod
     def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:
@@ -142,6 +145,8 @@ class LanguageBuild:
         """Whether this language's version of ``path`` lags behind the Vietnamese source."""
         if not path or self.lang == self.default_language:
             return False
+        if self.known_outdated is not None:
+            return path in self.known_outdated
         from chancery.translations import is_outdated
 
         return is_outdated(self.pages, path, self.lang)

@@ -195,6 +195,10 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                 if store is not None:
                     options["template_cache"] = str(store.templates)
                     options["front_matter_cache"] = _front_matter_file(store, plan.mission)
+                if plan.state is not None and lang in plan.state.languages:
+                    options["outdated"] = sorted(
+                        path for path, (_, stale) in plan.state.languages[lang].freshness.items()
+                        if stale)
                 submit("render", state, lang, render_language, engine, str(content_dir),
                        plan.mission, lang, str(site_dir(state.staging, lang, plan.languages)),
                        strict, **options)

@@ -81,18 +81,22 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
                     strict: bool, only: list[str] | None = None,
                     previous: tuple[str, list[str]] | None = None,
                     template_cache: str | None = None,
-                    front_matter_cache: str | None = None) -> dict:
+                    front_matter_cache: str | None = None,
+                    outdated: list[str] | None = None) -> dict:
     """Render one language into ``site``.
 
     With ``only``, just those pages are rendered and every other file is hard-linked from
     ``previous`` (the language's folder in the live site, and top-level entries to skip).
     ``template_cache`` is a folder for compiled templates, shared by the workers;
-    ``front_matter_cache`` a file keeping the mission's posts' front matter between runs.
+    ``front_matter_cache`` a file keeping the mission's posts' front matter between runs;
+    ``outdated`` the language's outdated translations, if the planner worked them out.
     """
     def work() -> dict:
         if template_cache:
             os.environ[TEMPLATE_CACHE_ENV] = template_cache
-        options = {"only": only} if only is not None else {}
+        options: dict = {"only": only} if only is not None else {}
+        if outdated is not None:
+            options["outdated"] = outdated
         with _front_matter(front_matter_cache, Path(content) / mission):
             result = engine_function(engine)(Path(content), mission, lang, Path(site),
                                              strict=strict, **options)

@@ -63,6 +63,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.pages_written = 0
         self.font_families: list[str] = []
         self.markdown: SharedMarkdown | None = None
+        self.known_outdated: frozenset[str] | None = None  # set by the engine, if known
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -82,6 +83,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             if not self.serving:
                 raise  # build.py reports the problems itself
             raise PluginError("\n".join(str(p) for p in exc.problems)) from None
+        build.known_outdated = self.known_outdated
         self.build = build
         config.docs_dir = str(build.docs_dir)
         config.site_name = build.site_name

@@ -65,6 +65,17 @@ def test_edits_rebuild_only_the_languages_they_reach_and_match_cold_builds(
     assert report.built == ["vi", "fr", "en"]
     assert report.partial == dict.fromkeys(["vi", "fr", "en"], ["accessibility.md"])
     builds3.assert_same_as_cold()
+    notice = "chancery-notice--outdated"
+    site = builds3.out / mission
+    assert notice in (site / "fr" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert notice not in (site / "accessibility" / "index.html").read_text(encoding="utf-8")
+
+    # The whole of French rendered again: the planner tells the workers what is outdated.
+    append(spec.root / mission / "pages" / "fr" / "index.md", "\n---\n")
+    report = builds3.build(force=True)
+    assert "fr" in report.built and "fr" not in report.partial
+    assert notice in (site / "fr" / "accessibility" / "index.html").read_text(encoding="utf-8")
+    builds3.assert_same_as_cold()
 
     # A whole language rendered again: the post's summary shows in the listings.
     post.write_text(post.read_text(encoding="utf-8").replace('summary: "', 'summary: "Mới. ', 1),
