@@ -16,7 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem
-from chancery.loaders.frontmatter import MarkdownSource, read_markdown, split_front_matter
+from chancery.loaders.frontmatter import (
+    MarkdownSource,
+    quick_split,
+    read_markdown,
+    split_front_matter,
+)
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MissionPages, PageSource, collect_pages
 
@@ -46,13 +51,19 @@ def page_facts(file: Path, data: bytes) -> list:
         _hashes(_stamp(file))  # raises the loader's own error, naming the line
         raise ContentError([Problem(file.as_posix(), 0, "", "changed while it was read")]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading text does
+    quick = quick_split(text)
+    if quick is not None:
+        return list(_hashes_of(*quick))
     return list(_doc_hashes(split_front_matter(text, file.as_posix())))
 
 
 def _doc_hashes(doc: MarkdownSource) -> tuple[str, str | None]:
-    meta = doc.meta.data or {}
+    return _hashes_of(doc.meta.data or {}, doc.body)
+
+
+def _hashes_of(meta: dict, body: str) -> tuple[str, str | None]:
     title = str(meta.get("title", ""))
-    text = "\n".join(line.rstrip() for line in doc.body.strip().splitlines() if line.strip())
+    text = "\n".join(line.rstrip() for line in body.strip().splitlines() if line.strip())
     recorded = meta.get(HASH_KEY)
     return (hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:12],
             None if recorded is None else str(recorded))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from chancery.errors import ContentError, Problem
 from chancery.loaders.text import read_text
-from chancery.loaders.yaml_source import YamlSource, parse_yaml
+from chancery.loaders.yaml_source import FastStrictLoader, YamlSource, parse_yaml
+
+_TOP_KEY = re.compile(r"^([^\s#'\"-][^:\n]*):", re.MULTILINE)
 
 
 @dataclass
@@ -51,3 +56,36 @@ def read_markdown(path: Path, display: str | None = None) -> MarkdownSource:
     """Read a Markdown file and split its front matter."""
     file = display or path.as_posix()
     return split_front_matter(read_text(path, file), file)
+
+
+def quick_split(text: str) -> tuple[dict, str] | None:
+    """Front matter (without line numbers) and body, as :func:`split_front_matter` gives
+    them, for a file it would accept; ``None`` when in doubt (tabs, a repeated key, not a
+    mapping, bad YAML): then read it with :func:`split_front_matter` to learn why.
+
+    About three times faster: for facts that need no line numbers (translation freshness).
+    """
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return {}, text
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        return None
+    meta_text = "\n".join(lines[1:end])
+    if "\t" in meta_text:
+        return None
+    keys = _TOP_KEY.findall(meta_text)
+    if len(keys) != len(set(keys)):
+        return None
+    try:
+        data = yaml.load(meta_text, Loader=FastStrictLoader)  # noqa: S506 - a strict safe loader
+    except yaml.YAMLError:
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None
+    return data, "\n".join(lines[end + 1 :])
