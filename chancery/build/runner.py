@@ -318,7 +318,7 @@ def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
     try:
         root = assemble(state.staging, report.languages)
         swap_in(root, live, _TRASH.remove)
-        manifest = write_manifest(out_dir, report)
+        manifest = write_manifest(out_dir, report, store)
     except (OSError, SearchIndexError, KeyError) as exc:
         report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
         progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ left as it was")
@@ -353,14 +353,22 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
     store.save(state.report.mission, mission_state)
 
 
-def write_manifest(out_dir: Path, report: MissionReport) -> dict:
-    """Record what was built next to the site (not inside it): ``<out>/<id>.manifest.json``."""
+def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | None = None) -> dict:
+    """Record what was built next to the site (not inside it): ``<out>/<id>.manifest.json``.
+
+    With a ``store``, the files the last build hashed and this one kept (hard links) are
+    not read again for the ``build_id``.
+    """
     from chancery.publish.digest import tree_digest
 
+    known = store.output_digests(report.mission) if store is not None else None
+    build_id = tree_digest(out_dir / report.mission, known)
+    if store is not None and known is not None:
+        store.save_output_digests(report.mission, known)
     path = out_dir / f"{report.mission}.manifest.json"
     data = {
         "mission": report.mission,
-        "build_id": tree_digest(out_dir / report.mission),
+        "build_id": build_id,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "languages": report.languages,
         "pages": report.pages,

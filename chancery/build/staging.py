@@ -78,19 +78,34 @@ def reuse_language(live: Path, staging: Path, lang: str, languages: list[str]) -
 
 def link_missing(source: Path, target: Path, skip: set[str]) -> None:
     """Hard-link into ``target`` every file of ``source`` it lacks (top-level ``skip`` aside)."""
-    for child in sorted(source.iterdir()):
-        if child.name in skip:
-            continue
-        if child.is_file():
-            if not (target / child.name).exists():
-                os.link(child, target / child.name)
-            continue
-        for folder, _, names in os.walk(child):
-            here = target / os.path.relpath(folder, source)
-            here.mkdir(parents=True, exist_ok=True)
-            for name in names:
-                if not (here / name).exists():
-                    os.link(os.path.join(folder, name), here / name)
+    src, dst = os.fspath(source), os.fspath(target)
+    have = _relative_files(dst)
+    made = {""}
+    pending = [("", entry) for entry in _listing(src) if entry.name not in skip]
+    while pending:
+        folder, entry = pending.pop()
+        rel = f"{folder}/{entry.name}" if folder else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            pending += [(rel, child) for child in _listing(entry.path)]
+        elif rel not in have:
+            if folder not in made:
+                os.makedirs(os.path.join(dst, folder), exist_ok=True)
+                made.add(folder)
+            os.link(entry.path, os.path.join(dst, rel))
+
+
+def _listing(folder: str) -> list[os.DirEntry]:
+    with os.scandir(folder) as entries:
+        return list(entries)
+
+
+def _relative_files(root: str) -> set[str]:
+    """Paths (``a/b.html``) of the files under ``root``, which may not exist."""
+    found: set[str] = set()
+    start = len(os.path.join(root, ""))
+    for folder, _, names in os.walk(root):
+        found.update(os.path.join(folder, name)[start:].replace(os.sep, "/") for name in names)
+    return found
 
 
 def previous_output(live: Path, lang: str, languages: list[str]) -> tuple[Path, set[str]]:

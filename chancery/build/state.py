@@ -103,5 +103,23 @@ class StateStore:
         tmp.write_text(json.dumps({"version": _VERSION, **asdict(state)}), encoding="utf-8")
         tmp.replace(path)
 
+    def _digests_path(self, mission: str) -> Path:
+        return self.root / "outputs" / f"{mission}.json"
+
+    def output_digests(self, mission: str) -> dict[str, list]:
+        """The digests of the mission's output files at its last build (see ``tree_digest``)."""
+        try:
+            data = json.loads(self._digests_path(mission).read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def save_output_digests(self, mission: str, digests: dict[str, list]) -> None:
+        path = self._digests_path(mission)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(digests, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+
     def forget(self, mission: str) -> None:
         self._path(mission).unlink(missing_ok=True)

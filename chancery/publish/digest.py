@@ -1,4 +1,4 @@
-"""A built site's identity: a SHA-256 over its files' paths and bytes."""
+"""A built site's identity: a SHA-256 over its files' paths, sizes and SHA-256 digests."""
 
 from __future__ import annotations
 
@@ -46,18 +46,45 @@ def site_files(root: Path) -> list[str]:
     return [rel for rel, _ in _files(Path(root))]
 
 
-def tree_digest(root: Path) -> str:
-    """Hex SHA-256 over the sorted relative paths and bytes of every file under ``root``.
+Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
+# relative path -> [inode, size, mtime_ns, hex SHA-256 of the bytes]
+KnownDigests = dict[str, list]
 
-    Each file contributes ``path NUL size NUL bytes``, so neither a rename nor moving
-    bytes from one file to the next can produce the same digest. The result does not
-    depend on timestamps, permissions or the order the file system lists entries in.
+
+def file_digest(path: str) -> bytes:
+    """SHA-256 of one file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.digest()
+
+
+def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
+    """Hex SHA-256 over the sorted relative paths, sizes and contents of every file.
+
+    Each file contributes ``path NUL size NUL sha256(bytes)``, so neither a rename nor
+    moving bytes from one file to the next can produce the same digest. The result does
+    not depend on timestamps, permissions or the order the file system lists entries in.
+
+    ``known`` (kept by the builder between builds) spares reading a file whose inode, size
+    and modification time are those recorded: the unchanged files of a rebuild are hard
+    links of the previous build's. It is updated to the files found now.
     """
     digest = hashlib.sha256()
+    seen: KnownDigests = {}
     for rel, path in _files(Path(root)):
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), size))
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
+        stat = os.stat(path)
+        stamp = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        entry = known.get(rel) if known is not None else None
+        if entry is not None and entry[:3] == stamp:
+            hexdigest = entry[3]
+        else:
+            hexdigest = file_digest(path).hex()
+        seen[rel] = [*stamp, hexdigest]
+        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), stat.st_size))
+        digest.update(bytes.fromhex(hexdigest))
+    if known is not None:
+        known.clear()
+        known.update(seen)
     return digest.hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 from chancery.publish.digest import site_files, tree_digest
 
@@ -38,5 +39,26 @@ def test_digest_changes_with_any_byte_or_name(tmp_path):
 
 def test_digest_is_the_documented_formula(tmp_path):
     make(tmp_path, {"b.txt": b"2", "a/z.txt": b"1"})
-    expected = hashlib.sha256(b"a/z.txt\x001\x001" + b"b.txt\x001\x002").hexdigest()
-    assert tree_digest(tmp_path) == expected
+    sha = lambda data: hashlib.sha256(data).digest()  # noqa: E731
+    expected = hashlib.sha256(b"a/z.txt\x001\x00" + sha(b"1") + b"b.txt\x001\x00" + sha(b"2"))
+    assert tree_digest(tmp_path) == expected.hexdigest()
+
+
+def test_known_digests_spare_reading_unchanged_files(tmp_path, monkeypatch):
+    from chancery.publish import digest as module
+
+    make(tmp_path / "site", {"a.html": b"a", "b/c.html": b"c"})
+    known: dict = {}
+    first = tree_digest(tmp_path / "site", known)
+    assert sorted(known) == ["a.html", "b/c.html"] and first == tree_digest(tmp_path / "site")
+
+    read = []
+    real = module.file_digest
+    monkeypatch.setattr(module, "file_digest", lambda path: read.append(path) or real(path))
+    (tmp_path / "site" / "b" / "c.html").unlink()  # a new file (inode) where the old one was
+    (tmp_path / "site" / "b" / "c.html").write_bytes(b"C")
+    (tmp_path / "site" / "d.html").write_bytes(b"d")
+    again = tree_digest(tmp_path / "site", known)
+    assert sorted(Path(p).name for p in read) == ["c.html", "d.html"]  # a.html not read
+    assert again == tree_digest(tmp_path / "site") != first
+    assert sorted(known) == ["a.html", "b/c.html", "d.html"]
