@@ -35,7 +35,7 @@ from chancery.build.staging import (
     staging_root,
     swap_in,
 )
-from chancery.build.state import StateStore, output_fingerprint
+from chancery.build.state import StateStore, fingerprint_of, output_fingerprint
 from chancery.build.tasks import (
     check_language,
     engine_function,
@@ -349,7 +349,8 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
         mission_state.languages[lang] = replace(
             kept, freshness=mission_state.languages[lang].freshness)
     mission_state.build_id = manifest["build_id"]
-    mission_state.output = output_fingerprint(live)
+    stamps = store.output_digests(state.report.mission)  # as write_manifest found them
+    mission_state.output = fingerprint_of(stamps) if stamps else output_fingerprint(live)
     store.save(state.report.mission, mission_state)
 
 

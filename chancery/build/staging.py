@@ -88,10 +88,19 @@ def link_missing(source: Path, target: Path, skip: set[str]) -> None:
         if entry.is_dir(follow_symlinks=False):
             pending += [(rel, child) for child in _listing(entry.path)]
         elif rel not in have:
-            if folder not in made:
-                os.makedirs(os.path.join(dst, folder), exist_ok=True)
-                made.add(folder)
+            _make_folders(dst, folder, made)
             os.link(entry.path, os.path.join(dst, rel))
+
+
+def _make_folders(root: str, folder: str, made: set[str]) -> None:
+    """Make ``root/folder`` and its parents, remembering those made (or already there)."""
+    if folder in made:
+        return
+    parent = folder.rpartition("/")[0]
+    _make_folders(root, parent, made)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(os.path.join(root, folder))
+    made.add(folder)
 
 
 def _listing(folder: str) -> list[os.DirEntry]:

@@ -55,7 +55,8 @@ class MissionState:
 def output_fingerprint(root: Path) -> str:
     """Hash of every file's path, size, modification time and inode under ``root``."""
     start = len(str(root)) + 1
-    lines, folders = [], [str(root)]
+    lines: list[str] = []
+    folders = [str(root)]
     while folders:
         try:
             listing = os.scandir(folders.pop())
@@ -69,6 +70,17 @@ def output_fingerprint(root: Path) -> str:
                     stat = entry.stat()
                     lines.append(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}"
                                  f"\0{stat.st_ino}")
+    return _fingerprint(lines)
+
+
+def fingerprint_of(stamps: dict[str, list]) -> str:
+    """:func:`output_fingerprint` from the stamps ``tree_digest`` found: ``{path: [inode,
+    size, mtime_ns, ...]}`` (the same walk, not done twice)."""
+    return _fingerprint([f"{rel}\0{size}\0{mtime}\0{inode}"
+                         for rel, (inode, size, mtime, *_) in stamps.items()])
+
+
+def _fingerprint(lines: list[str]) -> str:
     if not lines:
         return ""
     lines.sort()
@@ -83,6 +95,7 @@ class StateStore:
         self.root = Path(cache_dir) / tag
         self.files = self.root / "files.json"
         self.templates = Path(cache_dir) / "templates"  # compiled templates, for every output
+        self._digests: dict[str, dict[str, list]] = {}  # output digests saved by this process
 
     def _path(self, mission: str) -> Path:
         return self.root / "missions" / f"{mission}.json"
@@ -108,6 +121,8 @@ class StateStore:
 
     def output_digests(self, mission: str) -> dict[str, list]:
         """The digests of the mission's output files at its last build (see ``tree_digest``)."""
+        if mission in self._digests:
+            return self._digests[mission]
         try:
             data = json.loads(self._digests_path(mission).read_text(encoding="utf-8"))
             return data if isinstance(data, dict) else {}
@@ -115,6 +130,7 @@ class StateStore:
             return {}
 
     def save_output_digests(self, mission: str, digests: dict[str, list]) -> None:
+        self._digests[mission] = digests
         path = self._digests_path(mission)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

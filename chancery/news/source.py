@@ -84,11 +84,11 @@ def cached_meta(path: Path, stamp: Stamp) -> dict | None:
 
 def fast_meta(path: Path) -> PostMeta | str | None:
     """A post's valid front matter, :data:`DRAFT`, or ``None`` if it needs the careful reader."""
+    key = str(path)
     try:
-        stamp = _stamp(path.stat())
+        stamp = _stamp(os.stat(key))
     except OSError:
         return None
-    key = str(path)
     seen = _SEEN.get(key)
     if seen is not None and seen[0] == stamp:
         return seen[1]

@@ -205,3 +205,14 @@ def test_build_help_imports_neither_the_builder_nor_the_models() -> None:
                             text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert "--cache-dir" in result.stdout
+
+
+def test_the_fingerprint_from_the_digest_walk_is_the_walked_one(tmp_path: Path) -> None:
+    from chancery.build.state import fingerprint_of, output_fingerprint
+
+    for rel, data in {"index.html": b"a", "fr/index.html": b"b", "media/x.png": b""}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    known: dict = {}
+    tree_digest(tmp_path, known)
+    assert fingerprint_of(known) == output_fingerprint(tmp_path) != ""
