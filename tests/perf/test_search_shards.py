@@ -168,3 +168,33 @@ def test_a_damaged_shard_is_indexed_again(years: Builds) -> None:
     years.build()  # its input did not change, but its files did: Pagefind runs again
     assert meta.read_bytes() != b"damaged"
     years.assert_same_as_cold()
+
+
+def test_search_copies_index_exactly_as_the_whole_pages(years: Builds, tmp_path: Path) -> None:
+    """Pagefind reads the copies (head, header and navigation left out) as the pages."""
+    from chancery.build.search_index import _run, search_copy
+
+    years.build()
+    site = years.out / years.mission
+    whole, copies = tmp_path / "whole", tmp_path / "copies"
+    pages = [p for p in site.rglob("index.html")  # Vietnamese posts, listings and pages
+             if {SEARCH_DIR, "fr"}.isdisjoint(p.relative_to(site).parts)
+             and b"data-pagefind-body" in p.read_bytes()]  # (one language: one entry order)
+    assert len(pages) > 20
+    for page in pages:
+        rel = page.relative_to(site)
+        (whole / rel).parent.mkdir(parents=True, exist_ok=True)
+        (whole / rel).write_bytes(page.read_bytes())
+        copy = search_copy(page.read_bytes())
+        assert copy is not None and len(copy) < page.stat().st_size * 0.6, rel
+        (copies / rel).parent.mkdir(parents=True, exist_ok=True)
+        (copies / rel).write_bytes(copy)
+    _run(whole, tmp_path / "index-whole")
+    _run(copies, tmp_path / "index-copies")
+    files = sorted(p.relative_to(tmp_path / "index-whole")
+                   for p in (tmp_path / "index-whole").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "index-copies")
+                           for p in (tmp_path / "index-copies").rglob("*") if p.is_file())
+    for rel in files:
+        assert (tmp_path / "index-whole" / rel).read_bytes() == \
+               (tmp_path / "index-copies" / rel).read_bytes(), rel
