@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -161,7 +162,7 @@ def test_the_banner_needs_no_script_and_says_what_it_is(
     site = build(two_missions, tmp_path / "site", ["fr-lyon"])
     text = (site / "fr-lyon/fr/index.html").read_text(encoding="utf-8")
     start = text.index('<div class="chancery-alert chancery-alert--critical"')
-    banner = text[start:text.index("</div>\n  </div>", start)]
+    banner = text[start:re.compile(r"</div>\s*</div>").search(text, start).start()]
     assert 'role="region" aria-label="Alerte urgente"' in banner
     assert '<strong class="chancery-alert__title">Alerte typhon</strong>' in banner
     assert '<a href="https://example.org/typhon" rel="noopener">En savoir plus</a>' in banner

@@ -43,8 +43,8 @@ def test_contact_block_follows_the_editor_text(lyon_site: Path) -> None:
     text = html(lyon_site, "fr-lyon/fr/contact/index.html")
     assert text.index("Texte de la page contact (fr).") < text.index('id="contact-address"')
     assert ("<strong>Consulat général du Viet Nam à Lyon</strong><br>\n"
-            "  <bdi>12 rue de la République</bdi><br>\n  <bdi>69002 Lyon</bdi><br>\n"
-            "  <bdi>France</bdi><br>") in text
+            "<bdi>12 rue de la République</bdi><br>\n<bdi>69002 Lyon</bdi><br>\n"
+            "<bdi>France</bdi><br>") in text  # one line per line of the address
     assert '<dt>Standard</dt><dd><a href="tel:+33472000000" dir="ltr">+33 4 72 00 00 00</a>' in text
     assert ('<a href="mailto:lyon@fr-lyon.test.example" dir="ltr">lyon@fr-lyon.test.example</a>'
             ) in text
