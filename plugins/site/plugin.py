@@ -32,6 +32,7 @@ from chancery_plugins.site.markdown_reuse import SharedMarkdown
 from chancery_plugins.site.navcache import cache_navigation
 from chancery_plugins.site.sitemaps import write_sitemaps
 from chancery_plugins.site.strings import install as install_material_strings
+from chancery_plugins.site.theme_files import without_hidden_folders
 
 BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
 SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
@@ -90,6 +91,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.serving:
             config.site_url = build.site_url
         config.theme["language"] = build.lang
+        config.theme.get_env = without_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]
         if build.language.is_rtl and BIDI_EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(BIDI_EXTENSION)
         config.nav = mkdocs_nav(build.navigation())
