@@ -15,6 +15,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from chancery.publish.digest import site_paths
+
 _VERSION = 1
 
 
@@ -53,23 +55,15 @@ class MissionState:
 
 
 def output_fingerprint(root: Path) -> str:
-    """Hash of every file's path, size, modification time and inode under ``root``."""
-    start = len(str(root)) + 1
-    lines: list[str] = []
-    folders = [str(root)]
-    while folders:
+    """Hash of every file's path, size, modification time and inode under ``root`` (the
+    files :func:`chancery.publish.digest.tree_digest` covers)."""
+    lines = []
+    for rel, path in site_paths(root):
         try:
-            listing = os.scandir(folders.pop())
+            stat = os.stat(path)
         except OSError:
             continue
-        with listing:
-            for entry in listing:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                else:
-                    stat = entry.stat()
-                    lines.append(f"{entry.path[start:]}\0{stat.st_size}\0{stat.st_mtime_ns}"
-                                 f"\0{stat.st_ino}")
+        lines.append(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}")
     return _fingerprint(lines)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 _CHUNK = 1 << 20
 
 
-def _files(root: Path) -> list[tuple[str, str]]:
+def site_paths(root: Path) -> list[tuple[str, str]]:
     """``(relative POSIX path, path)`` of every file under ``root``, sorted by the former.
 
     As :func:`os.walk` (which this replaces, for speed): symlinks to files are files,
@@ -43,7 +43,7 @@ def site_files(root: Path) -> list[str]:
 
     Directories themselves (and so empty directories) are not part of a site's identity.
     """
-    return [rel for rel, _ in _files(Path(root))]
+    return [rel for rel, _ in site_paths(Path(root))]
 
 
 Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
@@ -73,7 +73,7 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
     """
     digest = hashlib.sha256()
     seen: KnownDigests = {}
-    for rel, path in _files(Path(root)):
+    for rel, path in site_paths(Path(root)):
         stat = os.stat(path)
         stamp = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
         entry = known.get(rel) if known is not None else None
