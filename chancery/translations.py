@@ -22,6 +22,7 @@ from chancery.loaders.frontmatter import (
     read_markdown,
     split_front_matter,
 )
+from chancery.loaders.text import read_text
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MissionPages, PageSource, collect_pages
 
@@ -39,7 +40,11 @@ def _stamp(file: Path) -> tuple[str, int, int]:
 @lru_cache(maxsize=65536)
 def _hashes(stamp: tuple[str, int, int]) -> tuple[str, str | None]:
     """``(hash of this page as a source, source hash it records)``, cached while unchanged."""
-    return _doc_hashes(read_markdown(Path(stamp[0])))
+    path = Path(stamp[0])
+    quick = quick_split(read_text(path, path.as_posix()))
+    if quick is not None:
+        return _hashes_of(*quick)
+    return _doc_hashes(read_markdown(path))
 
 
 def page_facts(file: Path, data: bytes) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def page_url(path: str) -> str:
@@ -14,6 +15,7 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)  # pages link to the same few places: home, sections, search
 def relative_url(from_dir: str, to: str) -> str:
     """Relative link from a page at ``from_dir`` (a directory URL) to ``to``.
 
