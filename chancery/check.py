@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from chancery.errors import ContentError, Problem, display_path
-from chancery.loaders.frontmatter import MarkdownSource, read_markdown
+from chancery.loaders.frontmatter import MarkdownSource, quick_markdown, read_markdown
 from chancery.model.network import MissionEntry, Network
 from chancery.model.page import PageMeta
 from chancery.model.validation import validate
@@ -147,17 +147,32 @@ def check_mission(network: Network, entry: MissionEntry,
         for page in pages.by_lang[lang].values():
             if page.fallback_from:
                 continue  # checked in its own language
-            try:
-                doc = read_markdown(page.file, display_path(page.file))
-            except ContentError as exc:
-                problems += exc.problems
-                continue
-            problems += check_page_meta(page, doc)
-            problems += check_links(page, doc, known, media)
+            problems += _check_page(page, known, media)
     for mission_check in MISSION_CHECKS:
         problems += mission_check(network, entry, pages, languages)
     problems += _outdated_translations(network, entry, languages)
     return sorted(set(problems))
+
+
+def _check_page(page: PageSource, known: set[str], media: set[str]) -> list[Problem]:
+    """The problems of one page's front matter and links, at ``file:line``.
+
+    Most pages have none: they are first read quickly (no line numbers), and only a page
+    with something to report is read again carefully, to say where.
+    """
+    file = display_path(page.file)
+    try:
+        quick = quick_markdown(page.file, file)
+    except ContentError as exc:
+        return list(exc.problems)
+    if quick is not None and not check_page_meta(page, quick) \
+            and not check_links(page, quick, known, media):
+        return []
+    try:
+        doc = read_markdown(page.file, file)
+    except ContentError as exc:
+        return list(exc.problems)
+    return check_page_meta(page, doc) + check_links(page, doc, known, media)
 
 
 def _outdated_translations(network: Network, entry: MissionEntry,

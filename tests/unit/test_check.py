@@ -106,3 +106,15 @@ def test_hq_locked_page_cannot_be_overridden(network_dir: Path) -> None:
         "fr-lyon/pages/vi/privacy.md:1: 'privacy.md' is maintained by HQ "
         "for every mission and cannot be overridden; delete this file"
     )
+
+
+def test_front_matter_read_quickly_still_reports_repeated_keys_and_tabs(network_dir: Path) -> None:
+    """Pages are read quickly first; whatever the careful reader refuses is still found."""
+    write(network_dir / "fr-lyon/pages/vi/about.md",
+          "---\ntitle: A\nimage:\n  src: /media/a.jpg\n  src: /media/b.jpg\n---\nx\n")
+    write(network_dir / "fr-lyon/pages/fr/about.md", "---\ntitle: A\n\tweight: 2\n---\nx\n")
+    assert found(network_dir) == [
+        "fr-lyon/pages/fr/about.md:3: tab character in YAML; indent with spaces",
+        "fr-lyon/pages/vi/about.md:5: image.src: duplicate key (first given on line 4); "
+        "keep only one",
+    ]
