@@ -46,12 +46,18 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
 @lru_cache(maxsize=65536)
 def _display(path: str, root: str | None, cwd: str) -> str:
     """:func:`display_path`, remembered: checks name every page, and resolving costs."""
-    resolved = Path(path).resolve()
+    folder, name = os.path.split(path)
+    resolved = Path(_resolved(folder or ".")) / name  # the folder resolved once for its files
     for base in (root, cwd):
         if base is None:
             continue
         try:
-            return resolved.relative_to(Path(base).resolve()).as_posix()
+            return resolved.relative_to(_resolved(base)).as_posix()
         except ValueError:
             continue
     return Path(path).as_posix()
+
+
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> str:
+    return str(Path(folder).resolve())
