@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,13 +108,37 @@ def quick_split(text: str) -> tuple[dict, str] | None:
     return None if found is None else (found[0], found[1])
 
 
+_READ: dict[str, tuple[tuple[int, int, int, int], tuple[dict, str, int] | None]] = {}
+
+
+def quick_read(path: Path) -> tuple[dict, str, int] | None:
+    """``(front matter, body, line of the body)`` of a Markdown file read quickly, or
+    ``None`` when in doubt or unreadable; remembered while the file keeps its size, times
+    and inode (a build reads its posts for the news, then checks them)."""
+    key = str(path)
+    try:
+        stat = os.stat(key)
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+    except OSError:
+        return None
+    known = _READ.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        found = _quick(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        found = None
+    _READ[key] = (stamp, found)
+    return found
+
+
 def quick_markdown(path: Path, display: str | None = None) -> MarkdownSource | None:
     """:func:`read_markdown` without line numbers in the front matter (every key is on line
     1), or ``None`` when in doubt; for checks that find nothing wrong in most files and
     read the file again with :func:`read_markdown` to locate what they do find."""
-    file = display or path.as_posix()
-    found = _quick(read_text(path, file))
+    found = quick_read(path)
     if found is None:
         return None
+    file = display or path.as_posix()
     data, body, body_line = found
-    return MarkdownSource(file, YamlSource(file, data, {(): 1}), body, body_line)
+    return MarkdownSource(file, YamlSource(file, dict(data), {(): 1}), body, body_line)

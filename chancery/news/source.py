@@ -15,44 +15,22 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
-from chancery.loaders.yaml_source import StrictLoader
+from chancery.loaders.frontmatter import quick_read
 from chancery.news.model import PostMeta
-
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _FastLoader(_Base):
-    """libyaml's parser with the strict loader's scalar rules."""
-
-
-_FastLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
-_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 def read_meta(path: Path) -> dict | None:
-    """The front matter of ``path`` as a dict; ``None`` when it cannot be read that simply."""
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
+    """The front matter of ``path`` as a dict; ``None`` when it cannot be read that simply
+    (no front matter, a repeated key, a tab, bad YAML: the careful reader says why)."""
+    found = quick_read(path)
+    if found is None or found[2] == 1:  # body on line 1: no front matter
         return None
-    first = text.find("\n")
-    if first < 0 or text[:first].rstrip() != "---":
-        return None
-    end = _END.search(text, first + 1)
-    if end is None:
-        return None
-    try:
-        data = yaml.load(text[first + 1 : end.start()], Loader=_FastLoader)
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
+    return dict(found[0])
 
 
 DRAFT = "draft"
