@@ -21,6 +21,7 @@ from chancery.build.staging import link_missing
 from chancery.check import check_mission
 from chancery.engine import TEMPLATE_CACHE_ENV
 from chancery.errors import ContentError, Problem
+from chancery.loaders.frontmatter import forget_quick_reads
 from chancery.model.network import load_one
 from chancery.news import source as front_matter
 
@@ -51,9 +52,21 @@ def _guarded(label: str, work: Callable[[], dict]) -> dict:
     return out
 
 
+_mission_read: Path | None = None  # the mission whose files this process remembers
+
+
 @contextmanager
 def _front_matter(cache: str | None, mission_dir: Path) -> Iterator[None]:
-    """Posts' front matter read from ``cache`` before the work and kept there after it."""
+    """Posts' front matter read from ``cache`` before the work and kept there after it.
+
+    What this process remembers of the files it read serves the tasks of one mission: a
+    worker moving on to another mission forgets it (memory stays flat across a network).
+    """
+    global _mission_read
+    if _mission_read != mission_dir:
+        front_matter.forget()
+        forget_quick_reads()
+        _mission_read = mission_dir
     if cache:
         front_matter.load_cache(Path(cache))
     yield

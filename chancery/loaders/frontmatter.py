@@ -132,6 +132,11 @@ def quick_read(path: Path) -> tuple[dict, str, int] | None:
     return found
 
 
+def forget_quick_reads() -> None:
+    """Drop what :func:`quick_read` remembers."""
+    _READ.clear()
+
+
 def quick_markdown(path: Path, display: str | None = None) -> MarkdownSource | None:
     """:func:`read_markdown` without line numbers in the front matter (every key is on line
     1), or ``None`` when in doubt; for checks that find nothing wrong in most files and

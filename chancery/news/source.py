@@ -83,6 +83,15 @@ def fast_meta(path: Path) -> PostMeta | str | None:
     return result
 
 
+def forget() -> None:
+    """Drop what this process remembers of posts (the cache files it read included)."""
+    global _read_since_saved
+    _RAW.clear()
+    _SEEN.clear()
+    _LOADED.clear()
+    _read_since_saved = False
+
+
 def load_cache(file: Path) -> None:
     """Take in the front matter a previous build kept in ``file`` (once per process)."""
     if str(file) in _LOADED:
