@@ -351,6 +351,7 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
     mission_state.build_id = manifest["build_id"]
     stamps = store.output_digests(state.report.mission)  # as write_manifest found them
     mission_state.output = fingerprint_of(stamps) if stamps else output_fingerprint(live)
+    store.release(state.report.mission)
     store.save(state.report.mission, mission_state)
 
 

@@ -131,5 +131,9 @@ class StateStore:
         tmp.write_text(json.dumps(digests, separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
 
+    def release(self, mission: str) -> None:
+        """Stop holding the mission's output digests in memory (they are on disk)."""
+        self._digests.pop(mission, None)
+
     def forget(self, mission: str) -> None:
         self._path(mission).unlink(missing_ok=True)
