@@ -77,7 +77,8 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
         stat = os.stat(path)
         stamp = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
         entry = known.get(rel) if known is not None else None
-        if entry is not None and entry[:3] == stamp:
+        if isinstance(entry, list) and len(entry) == 4 and entry[:3] == stamp \
+                and isinstance(entry[3], str) and len(entry[3]) == 64:
             hexdigest = entry[3]
         else:
             hexdigest = file_digest(path).hex()

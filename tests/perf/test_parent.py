@@ -216,3 +216,17 @@ def test_the_fingerprint_from_the_digest_walk_is_the_walked_one(tmp_path: Path) 
     known: dict = {}
     tree_digest(tmp_path, known)
     assert fingerprint_of(known) == output_fingerprint(tmp_path) != ""
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", '{"index.html": [1, 2, 3, "00"]}',
+                                    '{"index.html": 5, "404.html": null}'])
+def test_damaged_output_digests_still_give_the_true_build_id(builds3: Builds, damage: str) -> None:
+    """The remembered digests are a cache: wrong ones are not trusted (the stamps differ)
+    and unreadable ones are ignored."""
+    builds3.build()
+    for file in builds3.cache.rglob("outputs/*.json"):
+        file.write_text(damage, encoding="utf-8")
+    edit_post(builds3.spec, builds3.mission, "vi", 0)
+    builds3.build()
+    manifest = (builds3.out / f"{builds3.mission}.manifest.json").read_text()
+    assert tree_digest(builds3.out / builds3.mission) in manifest
