@@ -136,7 +136,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TEMPLATE_CACHE
-        env.auto_reload = False  # a build never changes its templates: no check per lookup
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.build.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
