@@ -39,6 +39,14 @@ class MissionPlan:
     translations_changed: bool = True  # which pages exist or are outdated (the dashboard)
     record: bool = False  # unchanged output, but new inputs' hashes to remember
 
+    @property
+    def in_place(self) -> bool:
+        """Whether the build only renders some pages of some languages (the others are
+        unchanged): they are then brought into the live output in place (see
+        :mod:`chancery.build.patch`) instead of swapping in a whole copy of the site."""
+        return (self.state is not None and self.previous is not None and bool(self.build)
+                and all(lang in self.partial for lang in self.build))
+
 
 def mission_zone(entry: MissionEntry) -> tzinfo:
     """The zone of the mission's date-times written without an offset (UTC if unknown)."""

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from chancery.build.filehash import FileHashes
 from chancery.build.inputs import PROJECT_ROOT, code_key
+from chancery.build.patch import apply, prepare, resume, update_digests
 from chancery.build.plan import MissionPlan, Planner
 from chancery.build.search_index import SearchIndexError
 from chancery.build.staging import (
@@ -46,6 +47,7 @@ from chancery.build.tasks import (
 from chancery.clock import now as clock_now
 from chancery.engine import CONFIG_ENV, ENGINE_MODULE
 from chancery.model.network import load_network_tolerant
+from chancery.publish.digest import digest_of, tree_digest, well_formed
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
 
@@ -103,6 +105,8 @@ def build_missions(
         errors, warnings = problem_lines(problems)
         reports[mission_id] = MissionReport(mission_id, [], errors=errors, warnings=warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for mission_id in resume(out_dir):
+        progress(f"… {mission_id}: finished the update an interrupted build left journaled")
     store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
     hashes = FileHashes(store.files if store else None)
     planner = Planner(content_dir, out_dir, store, hashes,
@@ -190,8 +194,9 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                 options: dict = {}
                 if lang in plan.partial:
                     source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
-                    options = {"only": plan.partial[lang],
-                               "previous": (str(source), sorted(skip))}
+                    options = {"only": plan.partial[lang]}
+                    if not plan.in_place:  # the staging gets the rest of the language
+                        options["previous"] = (str(source), sorted(skip))
                 if store is not None:
                     options["template_cache"] = str(store.templates)
                     options["front_matter_cache"] = _front_matter_file(store, plan.mission)
@@ -208,7 +213,8 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                        state.plan.mission, lang,
                        front_matter_cache=_front_matter_file(store, state.plan.mission))
         for state in pending.values():  # while the workers work
-            _reuse(state, out_dir / state.plan.mission)
+            if not state.plan.in_place:
+                _reuse(state, out_dir / state.plan.mission)
         while futures:
             done, _ = wait(futures, return_when=FIRST_COMPLETED)
             for future in done:
@@ -218,10 +224,13 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
                 result = future.result()
                 _merge(state.results.setdefault(lang, _empty()), result)
                 if kind == "render" and not result.get("errors"):
+                    live = out_dir / mission_id
+                    in_place = (sorted(previous_output(live, lang, state.plan.languages)[1])
+                                if state.plan.in_place else None)
                     submit("index", state, lang, index_search, mission_id, lang,
                            str(language_root(state.staging, lang)),
                            str(site_dir(state.staging, lang, state.plan.languages)),
-                           _previous_shards(state.plan, lang), str(out_dir / mission_id))
+                           _previous_shards(state.plan, lang), str(live), in_place=in_place)
                 if not state.running:
                     _finish(state, out_dir, store, progress)
 
@@ -315,18 +324,12 @@ def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
         )
         return
     live = out_dir / report.mission
-    try:
-        root = assemble(state.staging, report.languages)
-        swap_in(root, live, _TRASH.remove)
-        manifest = write_manifest(out_dir, report, store)
-    except (OSError, SearchIndexError, KeyError) as exc:
-        report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
-        progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ left as it was")
-        if store is not None:
-            store.forget(report.mission)  # the live output may be partly replaced
+    if plan.in_place:
+        manifest = _apply_in_place(state, live, out_dir, store, progress)
+    else:
+        manifest = _swap(state, live, out_dir, store, progress)
+    if manifest is None:
         return
-    finally:
-        discard(state.staging)
     if store is not None and plan.state is not None:
         _record(state, manifest, live, store)
     reused = [lang for lang in report.languages if lang in plan.reuse]
@@ -335,6 +338,54 @@ def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
         f"✓ {report.mission}: {report.pages} pages in {len(report.languages)} "
         f"language(s){detail}, {report.seconds:.1f} s"
     )
+
+
+def _swap(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
+          progress: Callable[[str], None]) -> dict | None:
+    """Swap the assembled staging in for the live output; return the manifest."""
+    report = state.report
+    try:
+        root = assemble(state.staging, report.languages)
+        swap_in(root, live, _TRASH.remove)
+        return write_manifest(out_dir, report, store)
+    except (OSError, SearchIndexError, KeyError) as exc:
+        _could_not_finish(report, out_dir, store, progress, exc)
+        return None
+    finally:
+        discard(state.staging)
+
+
+def _apply_in_place(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
+                    progress: Callable[[str], None]) -> dict | None:
+    """Move the few files the build changed into the live output (see
+    :mod:`chancery.build.patch`); return the manifest."""
+    report, plan = state.report, state.plan
+    try:
+        patch = prepare(state.staging, live, plan.build, report.languages)
+        if not patch.empty:
+            apply(patch)
+    except OSError as exc:
+        _could_not_finish(report, out_dir, store, progress, exc,
+                          "the next build finishes or repairs it")
+        return None
+    _TRASH.remove(state.staging)  # with the replaced search bundles
+    build_id = None
+    if store is not None and plan.previous is not None:
+        known = store.output_digests(report.mission)
+        if known and well_formed(known) and fingerprint_of(known) == plan.previous.output:
+            update_digests(known, patch)
+            build_id = digest_of(known)
+            store.save_output_digests(report.mission, known)
+    return write_manifest(out_dir, report, store, build_id=build_id)
+
+
+def _could_not_finish(report: MissionReport, out_dir: Path, store: StateStore | None,
+                      progress: Callable[[str], None], exc: Exception,
+                      outcome: str = "left as it was") -> None:
+    report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
+    progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ {outcome}")
+    if store is not None:
+        store.forget(report.mission)  # the live output may be partly replaced
 
 
 def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> None:
@@ -355,18 +406,18 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
     store.save(state.report.mission, mission_state)
 
 
-def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | None = None) -> dict:
+def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | None = None,
+                   build_id: str | None = None) -> dict:
     """Record what was built next to the site (not inside it): ``<out>/<id>.manifest.json``.
 
     With a ``store``, the files the last build hashed and this one kept (hard links) are
-    not read again for the ``build_id``.
+    not read again for the ``build_id`` (unless given: the caller kept the digests current).
     """
-    from chancery.publish.digest import tree_digest
-
-    known = store.output_digests(report.mission) if store is not None else None
-    build_id = tree_digest(out_dir / report.mission, known)
-    if store is not None and known is not None:
-        store.save_output_digests(report.mission, known)
+    if build_id is None:
+        known = store.output_digests(report.mission) if store is not None else None
+        build_id = tree_digest(out_dir / report.mission, known)
+        if store is not None and known is not None:
+            store.save_output_digests(report.mission, known)
     path = out_dir / f"{report.mission}.manifest.json"
     data = {
         "mission": report.mission,

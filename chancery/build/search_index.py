@@ -28,7 +28,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class Shard:
     name: str
     files: list[str]
     digest: str = ""  # of the Pagefind version, the pages' paths and bytes
+    sources: dict[str, str] = field(default_factory=dict)  # path -> file, if not under root
 
 
 def _pagefind() -> list[str]:
@@ -116,6 +118,14 @@ def _indexable(page: bytes) -> bool:
     return False
 
 
+def _indexable_file(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return _indexable(handle.read())
+    except OSError:
+        return False
+
+
 def plan_shards(root: Path, prefix: str = "") -> list[Shard]:
     """The shards of the language built under ``root`` (its pages in ``root/prefix``).
 
@@ -146,13 +156,91 @@ def plan_shards(root: Path, prefix: str = "") -> list[Shard]:
         name = f"news-{year[len(_NEWS) + 1:]}" if number < RECENT_YEARS else ARCHIVE
         groups.setdefault(name, {}).update(found[year])
     tool = _tool_key()
-    shards = []
-    for name, files in groups.items():
-        digest = hashlib.sha256(tool.encode())
-        for rel in sorted(files):
-            digest.update(rel.encode() + b"\0" + files[rel])
-        shards.append(Shard(name, sorted(files), digest.hexdigest()))
-    return shards
+    return [Shard(name, sorted(files), _shard_digest(tool, files))
+            for name, files in groups.items()]
+
+
+def _shard_digest(tool: str, files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256(tool.encode())
+    for rel in sorted(files):
+        digest.update(rel.encode() + b"\0" + files[rel])
+    return digest.hexdigest()
+
+
+def _shard_name(key: str, names: Collection[str]) -> str | None:
+    """The shard that a page's key (see :func:`shard_of`) falls in, among ``names``."""
+    if key == PAGES:
+        return PAGES if PAGES in names else None
+    year = f"news-{key[len(_NEWS) + 1:]}"
+    return year if year in names else ARCHIVE if ARCHIVE in names else None
+
+
+def update_language(root: Path, lang: str, prefix: str, previous: dict[str, list[str]],
+                    live: Path, skip: Collection[str] = ()) -> tuple[dict[str, list[str]],
+                                                                     list[str]] | None:
+    """Index again only the shards that the pages rendered under ``root`` fall in.
+
+    For a build that rendered a few pages of a language whose other pages are those of the
+    ``live`` site (laid out as ``root``; top-level ``skip`` entries are not the language's):
+    each touched shard is indexed from the live pages with the rendered ones in their stead,
+    into ``root/pagefind/<lang>/``; the other shards stay as they are in the live site.
+    Returns the shards and the names indexed, as :func:`index_language`, or ``None`` when
+    a rendered page falls outside the shards of ``previous`` (index the whole language).
+    """
+    start = len(str(root)) + 1
+    staged: dict[str, str] = {}
+    for folder, dirs, names in os.walk(root / prefix if prefix else root):
+        if folder == str(root):
+            dirs[:] = [d for d in dirs if d != SEARCH_DIR]
+        for name in names:
+            full = os.path.join(folder, name)
+            staged[full[start:]] = full
+    touched: set[str] = set()
+    for rel, path in staged.items():
+        key = shard_of(rel[len(prefix):])
+        if key is None:
+            continue
+        if not _indexable_file(path) and not _indexable_file(str(live / rel)):
+            continue  # e.g. an untranslated copy, in no shard before or now
+        name = _shard_name(key, previous)
+        if name is None:
+            return None
+        touched.add(name)
+    recorded = {name: previous[name] for name in previous}
+    if not touched:
+        return recorded, []
+    members: dict[str, dict[str, bytes]] = {name: {} for name in touched}
+    sources: dict[str, str] = {}
+    base = len(str(live)) + 1
+    for folder, dirs, names in os.walk(live / prefix if prefix else live):
+        if folder == str(live):
+            dirs[:] = [d for d in dirs if d != SEARCH_DIR and d not in skip]
+        for name in names:
+            full = os.path.join(folder, name)
+            rel = full[base:]
+            key = shard_of(rel[len(prefix):])
+            shard = _shard_name(key, previous) if key is not None else None
+            if shard not in touched:
+                continue
+            path = staged.get(rel, full)
+            with open(path, "rb") as handle:
+                data = handle.read()
+            if _indexable(data):
+                members[shard][rel] = hashlib.sha256(data).digest()
+                sources[rel] = path
+    tool = _tool_key()
+    output = root / SEARCH_DIR / lang
+    indexed = []
+    for name in sorted(touched):
+        files = members[name]
+        shard = Shard(name, sorted(files), _shard_digest(tool, files),
+                      {rel: sources[rel] for rel in files})
+        if shard.digest == previous[name][0]:
+            continue  # e.g. only a page left out of search changed
+        _index(root, shard, output / name)
+        recorded[name] = [shard.digest, bundle_digest(output / name)]
+        indexed.append(name)
+    return recorded, indexed
 
 
 def bundle_digest(folder: Path) -> str:
@@ -220,10 +308,11 @@ def _index(root: Path, shard: Shard, target: Path) -> None:
         for rel in shard.files:
             copy = pages / rel
             copy.parent.mkdir(parents=True, exist_ok=True)
-            with open(root / rel, "rb") as handle:
+            source = shard.sources.get(rel) or root / rel
+            with open(source, "rb") as handle:
                 slim = search_copy(handle.read())
             if slim is None:
-                os.link(root / rel, copy)
+                os.link(source, copy)
             else:
                 copy.write_bytes(slim)
         _run(pages, target)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
-from chancery.build.search_index import SearchIndexError, index_language
+from chancery.build.search_index import SearchIndexError, index_language, update_language
 from chancery.build.staging import link_missing
 from chancery.check import check_mission
 from chancery.engine import TEMPLATE_CACHE_ENV
@@ -121,13 +121,28 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
 
 
 def index_search(mission: str, lang: str, root: str, site: str,
-                 previous: dict[str, list[str]] | None = None, live: str | None = None) -> dict:
+                 previous: dict[str, list[str]] | None = None, live: str | None = None,
+                 in_place: list[str] | None = None) -> dict:
     """Index the language rendered under ``root`` (pages in ``site``), see
-    :func:`index_language`: shards unchanged since ``previous`` are linked from ``live``."""
+    :func:`index_language`: shards unchanged since ``previous`` are linked from ``live``.
+
+    With ``in_place`` (the top-level entries of ``live`` that are not the language's), only
+    a few pages were rendered and the rest of the language is the live one's: only the shards
+    those pages fall in are indexed (see :func:`update_language`).
+    """
     def work() -> dict:
         prefix = os.path.relpath(site, root)
-        shards, indexed = index_language(Path(root), lang, "" if prefix == "." else prefix + "/",
-                                         previous, Path(live) if live else None)
+        prefix = "" if prefix == "." else prefix + "/"
+        if in_place is not None and live is not None:
+            done = update_language(Path(root), lang, prefix, previous or {}, Path(live),
+                                   set(in_place))
+            if done is None:  # the pages moved between shards: index the whole language
+                link_missing(Path(live) / prefix, Path(site), set(in_place))
+                done = index_language(Path(root), lang, prefix)
+        else:
+            done = index_language(Path(root), lang, prefix, previous,
+                                  Path(live) if live else None)
+        shards, indexed = done
         return {"search_shards": shards, "search_indexed": indexed}
 
     return _guarded(f"indexing {mission}/{lang}", work)

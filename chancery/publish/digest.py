@@ -71,7 +71,6 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
     and modification time are those recorded: the unchanged files of a rebuild are hard
     links of the previous build's. It is updated to the files found now.
     """
-    digest = hashlib.sha256()
     seen: KnownDigests = {}
     for rel, path in site_paths(Path(root)):
         stat = os.stat(path)
@@ -83,9 +82,33 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
         else:
             hexdigest = file_digest(path).hex()
         seen[rel] = [*stamp, hexdigest]
-        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), stat.st_size))
-        digest.update(bytes.fromhex(hexdigest))
     if known is not None:
         known.clear()
         known.update(seen)
+    return digest_of(seen)
+
+
+def well_formed(known: object) -> bool:
+    """Whether ``known`` (e.g. read back from a cache) has the shape :func:`tree_digest` keeps."""
+    return isinstance(known, dict) and all(
+        isinstance(rel, str) and isinstance(entry, list) and len(entry) == 4
+        and all(isinstance(n, int) for n in entry[:3])
+        and isinstance(entry[3], str) and len(entry[3]) == 64
+        for rel, entry in known.items())
+
+
+def digest_of(files: KnownDigests) -> str:
+    """:func:`tree_digest` of a tree whose files ``files`` lists (``{path: [inode, size,
+    mtime_ns, hex SHA-256]}``), e.g. kept up to date while a build replaces some of them."""
+    digest = hashlib.sha256()
+    for rel in sorted(files):
+        size, hexdigest = files[rel][1], files[rel][3]
+        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), size))
+        digest.update(bytes.fromhex(hexdigest))
     return digest.hexdigest()
+
+
+def file_entry(path: str) -> list:
+    """``[inode, size, mtime_ns, hex SHA-256]`` of one file, as :func:`tree_digest` keeps it."""
+    stat = os.stat(path)
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, file_digest(path).hex()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
@@ -56,6 +57,8 @@ class Builds:
                      if (ours / rel).read_bytes() != (theirs / rel).read_bytes()]
         assert different == []
         assert tree_digest(ours) == tree_digest(theirs)
+        manifest = json.loads((self.out / f"{self.mission}.manifest.json").read_text())
+        assert manifest["build_id"] == tree_digest(ours)
 
 
 @pytest.fixture

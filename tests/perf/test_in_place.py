@@ -1,0 +1,99 @@
+"""A build that renders a few pages updates the live output in place, resumably."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import edit_post
+from chancery.build import patch as patch_module
+from chancery.build.patch import JOURNAL, resume
+from chancery.build.runner import build_missions
+from chancery.build.staging import STAGING_DIR
+from chancery.publish.digest import tree_digest
+from tests.perf.conftest import Builds
+from tests.perf.test_incremental import stamps
+
+
+def post_page(builds: Builds, number: int) -> Path:
+    """The Vietnamese page built from synthetic post ``number``."""
+    spec, mission = builds.spec, builds.mission
+    text = spec.post_file(mission, "vi", number).read_text(encoding="utf-8")
+    title = text.split("title:", 1)[1].splitlines()[0].strip().strip('"')
+    found = [path for path in (builds.out / mission / "news").glob("*/*/index.html")
+             if f"<h1>{title}</h1>" in path.read_text(encoding="utf-8")]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def manifest_id(builds: Builds) -> str:
+    data = json.loads((builds.out / f"{builds.mission}.manifest.json").read_text())
+    return data["build_id"]
+
+
+def test_a_one_post_edit_replaces_only_the_files_it_changed(builds3: Builds) -> None:
+    builds3.build()
+    site = builds3.out / builds3.mission
+    page = post_page(builds3, 1)
+    before = stamps(site)
+
+    edit_post(builds3.spec, builds3.mission, "vi", 1, "Một câu mới về hợp tác.")
+    report = builds3.build()
+
+    assert list(report.partial) == ["vi"]
+    bundle = "pagefind/vi/news-2026/"  # the search bundle of the post's year: indexed again
+    after = {rel: stamp for rel, stamp in stamps(site).items() if not rel.startswith(bundle)}
+    kept = {rel: stamp for rel, stamp in before.items() if not rel.startswith(bundle)}
+    assert after.keys() == kept.keys()  # no other file came or went
+    rel_page = page.relative_to(site).as_posix()
+    assert {rel for rel in after if after[rel] != kept[rel]} == {rel_page}
+    assert "Một câu mới về hợp tác." in page.read_text(encoding="utf-8")
+    assert not (builds3.out / STAGING_DIR).exists()
+    assert manifest_id(builds3) == tree_digest(site)  # kept up to date without a full walk
+    builds3.assert_same_as_cold()
+
+
+def test_an_interrupted_update_is_finished_by_the_next_build(
+        builds3: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds3.build()
+    site = builds3.out / builds3.mission
+    page = post_page(builds3, 2)
+    edit_post(builds3.spec, builds3.mission, "vi", 2, "Câu này đến sau khi mất điện.")
+
+    def power_cut(source: str, target: object) -> None:
+        raise OSError(28, "No space left on device")  # after the search bundle went in
+
+    monkeypatch.setattr(patch_module, "_move", power_cut)
+    (report,) = build_missions(builds3.spec.root, builds3.out, jobs=2,
+                               progress=lambda _: None, cache_dir=builds3.cache)
+    monkeypatch.undo()
+
+    assert not report.ok and "could not finish" in report.errors[0]
+    journals = list((builds3.out / STAGING_DIR).glob(f"*/{JOURNAL}"))
+    assert len(journals) == 1  # kept, with the files still to move
+
+    assert resume(builds3.out) == [builds3.mission]
+    assert not list((builds3.out / STAGING_DIR).glob(f"*/{JOURNAL}"))
+    assert "Câu này đến sau khi mất điện." in page.read_text(encoding="utf-8")
+
+    builds3.build()  # what the interrupted build did not record is built again
+    assert manifest_id(builds3) == tree_digest(site)
+    builds3.assert_same_as_cold()
+
+
+def test_a_failed_partial_build_leaves_the_output_untouched(builds3: Builds) -> None:
+    builds3.build()
+    site = builds3.out / builds3.mission
+    before = stamps(site)
+    post = builds3.spec.post_file(builds3.mission, "vi", 1)
+    post.write_text(post.read_text(encoding="utf-8") + "\n![Ảnh](../../media/missing.png)\n",
+                    encoding="utf-8")
+
+    (report,) = build_missions(builds3.spec.root, builds3.out, jobs=2,
+                               progress=lambda _: None, cache_dir=builds3.cache)
+
+    assert not report.ok and "missing.png" in report.errors[0]
+    assert stamps(site) == before
+    assert not (builds3.out / STAGING_DIR).exists()
