@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from chancery.errors import ContentError, Problem, display_path
 from chancery.loaders.frontmatter import MarkdownSource, quick_markdown, read_markdown
@@ -121,10 +121,13 @@ def _media(network: Network, entry: MissionEntry) -> set[str]:
 
 
 def check_mission(network: Network, entry: MissionEntry,
-                  languages: list[str] | None = None) -> list[Problem]:
+                  languages: list[str] | None = None,
+                  only: Collection[str] | None = None) -> list[Problem]:
     """Every problem in one mission's pages (its data was validated on loading).
 
-    ``languages`` limits the page checks to some languages (a worker checks its own).
+    ``languages`` limits the page checks to some languages (a worker checks its own);
+    ``only`` (page paths) to some pages, when the others are as last checked: what they
+    link to is unchanged (the checks across pages and of the data still run).
     """
     languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
@@ -145,8 +148,8 @@ def check_mission(network: Network, entry: MissionEntry,
             )
         known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))
         for page in pages.by_lang[lang].values():
-            if page.fallback_from:
-                continue  # checked in its own language
+            if page.fallback_from or (only is not None and page.path not in only):
+                continue  # checked in its own language, or unchanged
             problems += _check_page(page, known, media)
     for mission_check in MISSION_CHECKS:
         problems += mission_check(network, entry, pages, languages)

@@ -211,7 +211,8 @@ def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int
             for lang in state.plan.build:
                 submit("check", state, lang, check_language, str(content_dir),
                        state.plan.mission, lang,
-                       front_matter_cache=_front_matter_file(store, state.plan.mission))
+                       front_matter_cache=_front_matter_file(store, state.plan.mission),
+                       only=state.plan.partial.get(lang))
         for state in pending.values():  # while the workers work
             if not state.plan.in_place:
                 _reuse(state, out_dir / state.plan.mission)
@@ -272,7 +273,10 @@ def _partial_result(result: dict, plan: MissionPlan, lang: str) -> dict:
     old = plan.previous.languages[lang]
     rendered = [f"'{path}'" for path in plan.partial[lang]]
     kept = [w for w in old.warnings if not any(name in w for name in rendered)]
-    return {"pages": old.pages, "warnings": list(dict.fromkeys(kept + result["warnings"]))}
+    checked = tuple(f"{file}:" for file in result.get("checked", []))
+    content = [w for w in old.content_warnings if not w.startswith(checked)]
+    return {"pages": old.pages, "warnings": list(dict.fromkeys(kept + result["warnings"])),
+            "content_warnings": list(dict.fromkeys(content + result["content_warnings"]))}
 
 
 def _collect(state: _Pending) -> None:

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from chancery.build.search_index import SearchIndexError, index_language, update_language
 from chancery.build.staging import link_missing
-from chancery.check import check_mission
 from chancery.engine import TEMPLATE_CACHE_ENV
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, display_path
 from chancery.loaders.frontmatter import forget_quick_reads
 from chancery.model.network import load_one
 from chancery.news import source as front_matter
+from chancery.pages import collect_pages
 
 
 def engine_function(path: str) -> Callable:
@@ -75,17 +75,29 @@ def _front_matter(cache: str | None, mission_dir: Path) -> Iterator[None]:
 
 
 def check_language(content: str, mission: str, lang: str,
-                   front_matter_cache: str | None = None) -> dict:
-    """The content problems of one language (see :func:`chancery.check.check_mission`)."""
+                   front_matter_cache: str | None = None, only: list[str] | None = None) -> dict:
+    """The content problems of one language (see :func:`chancery.check.check_mission`).
+
+    With ``only`` (page paths), just those pages are checked; ``checked`` then names their
+    files, whose problems replace those the last build reported.
+    """
     def work() -> dict:
+        from chancery.check import check_mission  # in the worker: the parent never needs it
+
+        checked: list[str] = []
         with _front_matter(front_matter_cache, Path(content) / mission):
             try:
                 network = load_one(Path(content), mission)
-                problems = check_mission(network, network.missions[mission], [lang])
+                entry = network.missions[mission]
+                problems = check_mission(network, entry, [lang], only)
+                if only is not None:
+                    by_path = collect_pages(network, entry).by_lang.get(lang, {})
+                    checked = [display_path(by_path[path].file) for path in only
+                               if path in by_path and not by_path[path].fallback_from]
             except ContentError as exc:
                 problems = exc.problems
         errors, warnings = problem_lines(problems)
-        return {"content_errors": errors, "content_warnings": warnings}
+        return {"content_errors": errors, "content_warnings": warnings, "checked": checked}
 
     return _guarded(f"checking {mission}/{lang}", work)
 

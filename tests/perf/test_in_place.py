@@ -97,3 +97,29 @@ def test_a_failed_partial_build_leaves_the_output_untouched(builds3: Builds) -> 
     assert not report.ok and "missing.png" in report.errors[0]
     assert stamps(site) == before
     assert not (builds3.out / STAGING_DIR).exists()
+
+
+def test_a_partial_build_checks_the_changed_pages_and_keeps_the_other_warnings(
+        builds3: Builds) -> None:
+    draft = builds3.spec.post_file(builds3.mission, "vi", 3)
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("---\n", "---\ndraft: true\n", 1)
+                     .replace("categories: [", "categories: [no-such-category, ", 1),
+                     encoding="utf-8")
+    first = builds3.build()
+    warned = [w for w in first.warnings if "no-such-category" in w]
+    assert len(warned) == 1 and draft.name in warned[0]
+
+    edit_post(builds3.spec, builds3.mission, "vi", 1)
+    report = builds3.build()
+
+    assert list(report.partial) == ["vi"]
+    assert [w for w in report.warnings if "no-such-category" in w] == warned  # kept, once
+
+    broken = builds3.spec.post_file(builds3.mission, "vi", 1)
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n[Liên hệ](no-such-page.md)\n",
+                      encoding="utf-8")
+    (failed,) = build_missions(builds3.spec.root, builds3.out, jobs=2,
+                               progress=lambda _: None, cache_dir=builds3.cache)
+    assert not failed.ok and any("no-such-page.md" in e and broken.name in e
+                                 for e in failed.errors)  # the changed page was checked
