@@ -212,7 +212,11 @@ def update_language(root: Path, lang: str, prefix: str, previous: dict[str, list
     members: dict[str, dict[str, bytes]] = {name: {} for name in touched}
     sources: dict[str, str] = {}
     base = len(str(live)) + 1
-    for folder, dirs, names in os.walk(live / prefix if prefix else live):
+    language = live / prefix if prefix else live
+    years = [name[len("news-"):] for name in touched if name not in (PAGES, ARCHIVE)]
+    walked = ([language / _NEWS / year for year in years] if len(years) == len(touched)
+              else [language])  # a recent year's posts are all in its folder
+    for folder, dirs, names in (entry for top in walked for entry in os.walk(top)):
         if folder == str(live):
             dirs[:] = [d for d in dirs if d != SEARCH_DIR and d not in skip]
         for name in names:
