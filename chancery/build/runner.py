@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -112,20 +112,13 @@ def build_missions(
     planner = Planner(content_dir, out_dir, store, hashes,
                       _code_key(hashes, engine, strict) if store else "", clock_now(), force)
     planner.partial = not strict  # a strict build checks every page's links
-    plans = [planner.plan(network, entry) for entry in network.missions.values()]
-    hashes.save()
-    for plan in plans:
-        if plan.unchanged:
-            reports[plan.mission] = _unchanged(plan, progress)
-            if plan.record and store is not None:
-                store.save(plan.mission, plan.state)
-    todo = [plan for plan in plans if not plan.unchanged]
-    if todo:
-        engine_function(engine)  # import the engine once here: forked workers inherit it
-        try:
-            _build(todo, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
-        finally:
-            _TRASH.wait()
+    # Planned one by one: the workers build the first missions while the next are planned.
+    plans = (planner.plan(network, entry) for entry in network.missions.values())
+    try:
+        _build(plans, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
+    finally:
+        hashes.save()
+        _TRASH.wait()
     return [reports[key] for key in sorted(reports)]
 
 
@@ -168,72 +161,101 @@ def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionRep
     return report
 
 
-def _build(plans: list[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
+def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
            strict: bool, engine: str, store: StateStore | None,
            progress: Callable[[str], None], reports: dict[str, MissionReport]) -> None:
-    """Render every language first (the long tasks), check them meanwhile, index each as
-    soon as it is rendered; finish a mission when its last task is done."""
+    """Start each mission's tasks as soon as it is planned: render its languages (the long
+    tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
+    when its last task is done. The pool starts with the first mission to build."""
     pending: dict[str, _Pending] = {}
-    jobs = jobs or os.cpu_count() or 1
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[Future, tuple[str, str, str]] = {}
+    futures: dict[Future, tuple[str, str, str]] = {}
+    pool: ProcessPoolExecutor | None = None
 
-        def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
-                   **options: object) -> None:
-            futures[pool.submit(task, *args, **options)] = (kind, state.plan.mission, lang)
-            state.running += 1
+    def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
+               **options: object) -> None:
+        assert pool is not None
+        futures[pool.submit(task, *args, **options)] = (kind, state.plan.mission, lang)
+        state.running += 1
 
+    def collect(done: Iterable[Future]) -> None:
+        for future in done:
+            kind, mission_id, lang = futures.pop(future)
+            state = pending[mission_id]
+            state.running -= 1
+            result = future.result()
+            _merge(state.results.setdefault(lang, _empty()), result)
+            if kind == "render" and not result.get("errors"):
+                live = out_dir / mission_id
+                in_place = (sorted(previous_output(live, lang, state.plan.languages)[1])
+                            if state.plan.in_place else None)
+                submit("index", state, lang, index_search, mission_id, lang,
+                       str(language_root(state.staging, lang)),
+                       str(site_dir(state.staging, lang, state.plan.languages)),
+                       _previous_shards(state.plan, lang), str(live), in_place=in_place)
+            if not state.running:
+                _finish(state, out_dir, store, progress)
+
+    try:
         for plan in plans:
-            report = MissionReport(plan.mission, plan.languages, built=list(plan.build),
-                                   partial=dict(plan.partial),
-                                   translations_changed=plan.translations_changed)
-            reports[plan.mission] = report
-            state = pending[plan.mission] = _Pending(report, staging_root(out_dir, plan.mission),
-                                                      plan)
-            for lang in plan.build:
-                options: dict = {}
-                if lang in plan.partial:
-                    source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
-                    options = {"only": plan.partial[lang]}
-                    if not plan.in_place:  # the staging gets the rest of the language
-                        options["previous"] = (str(source), sorted(skip))
-                if store is not None:
-                    options["template_cache"] = str(store.templates)
-                    options["front_matter_cache"] = _front_matter_file(store, plan.mission)
-                if plan.state is not None and lang in plan.state.languages:
-                    options["outdated"] = sorted(
-                        path for path, (_, stale) in plan.state.languages[lang].freshness.items()
-                        if stale)
-                submit("render", state, lang, render_language, engine, str(content_dir),
-                       plan.mission, lang, str(site_dir(state.staging, lang, plan.languages)),
-                       strict, **options)
-        for state in pending.values():
-            for lang in state.plan.build:
-                submit("check", state, lang, check_language, str(content_dir),
-                       state.plan.mission, lang,
-                       front_matter_cache=_front_matter_file(store, state.plan.mission),
-                       only=state.plan.partial.get(lang))
-        for state in pending.values():  # while the workers work
-            if not state.plan.in_place:
-                _reuse(state, out_dir / state.plan.mission)
+            if plan.unchanged:
+                reports[plan.mission] = _unchanged(plan, progress)
+                if plan.record and store is not None:
+                    store.save(plan.mission, plan.state)
+                continue
+            if pool is None:
+                engine_function(engine)  # imported once here: the forked workers inherit it
+                pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
+            state = _start(plan, out_dir, reports)
+            pending[plan.mission] = state
+            for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
+                                                           engine, store):
+                submit(kind, state, lang, task, *args, **options)
+            if not plan.in_place:
+                _reuse(state, out_dir / plan.mission)
+            collect([future for future in futures if future.done()])
         while futures:
             done, _ = wait(futures, return_when=FIRST_COMPLETED)
-            for future in done:
-                kind, mission_id, lang = futures.pop(future)
-                state = pending[mission_id]
-                state.running -= 1
-                result = future.result()
-                _merge(state.results.setdefault(lang, _empty()), result)
-                if kind == "render" and not result.get("errors"):
-                    live = out_dir / mission_id
-                    in_place = (sorted(previous_output(live, lang, state.plan.languages)[1])
-                                if state.plan.in_place else None)
-                    submit("index", state, lang, index_search, mission_id, lang,
-                           str(language_root(state.staging, lang)),
-                           str(site_dir(state.staging, lang, state.plan.languages)),
-                           _previous_shards(state.plan, lang), str(live), in_place=in_place)
-                if not state.running:
-                    _finish(state, out_dir, store, progress)
+            collect(done)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport]) -> _Pending:
+    """The report and staging folder of a mission about to be built."""
+    report = MissionReport(plan.mission, plan.languages, built=list(plan.build),
+                           partial=dict(plan.partial),
+                           translations_changed=plan.translations_changed)
+    reports[plan.mission] = report
+    return _Pending(report, staging_root(out_dir, plan.mission), plan)
+
+
+def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engine: str,
+           store: StateStore | None) -> list[tuple[str, str, Callable, tuple, dict]]:
+    """A mission's render tasks (the long ones, first), then its check tasks."""
+    plan = state.plan
+    renders, checks = [], []
+    for lang in plan.build:
+        options: dict = {}
+        if lang in plan.partial:
+            source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
+            options = {"only": plan.partial[lang]}
+            if not plan.in_place:  # the staging gets the rest of the language
+                options["previous"] = (str(source), sorted(skip))
+        if store is not None:
+            options["template_cache"] = str(store.templates)
+            options["front_matter_cache"] = _front_matter_file(store, plan.mission)
+        if plan.state is not None and lang in plan.state.languages:
+            options["outdated"] = sorted(
+                path for path, (_, stale) in plan.state.languages[lang].freshness.items()
+                if stale)
+        renders.append(("render", lang, render_language,
+                        (engine, str(content_dir), plan.mission, lang,
+                         str(site_dir(state.staging, lang, plan.languages)), strict), options))
+        checks.append(("check", lang, check_language, (str(content_dir), plan.mission, lang),
+                       {"front_matter_cache": _front_matter_file(store, plan.mission),
+                        "only": plan.partial.get(lang)}))
+    return renders + checks
 
 
 def _front_matter_file(store: StateStore | None, mission: str) -> str | None:

@@ -230,3 +230,36 @@ def test_damaged_output_digests_still_give_the_true_build_id(builds3: Builds, da
     builds3.build()
     manifest = (builds3.out / f"{builds3.mission}.manifest.json").read_text()
     assert tree_digest(builds3.out / builds3.mission) in manifest
+
+
+def test_workers_start_on_the_first_mission_while_the_next_are_planned(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from benchmarks.synthetic import generate
+    from chancery.build import runner
+    from chancery.build.plan import Planner
+
+    spec = generate(tmp_path / "content", 3, 1, 2)
+    events: list[str] = []
+    plan = Planner.plan
+
+    def planned(self: Planner, network: object, entry: object) -> object:
+        events.append(f"plan {entry.id}")  # type: ignore[attr-defined]
+        return plan(self, network, entry)  # type: ignore[arg-type]
+
+    class Pool(ProcessPoolExecutor):
+        def submit(self, task, /, *args, **options):  # noqa: ANN001, ANN201
+            if task is runner.render_language:
+                events.append(f"render {args[2]}")
+            return super().submit(task, *args, **options)
+
+    monkeypatch.setattr(Planner, "plan", planned)
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", Pool)
+    reports = runner.build_missions(spec.root, tmp_path / "site", jobs=2,
+                                    progress=lambda _: None, cache_dir=tmp_path / "cache")
+
+    assert all(report.ok for report in reports)
+    first, second, third = sorted(spec.missions)  # planned in the order of their ids
+    assert events == [f"plan {first}", f"render {first}", f"plan {second}", f"render {second}",
+                      f"plan {third}", f"render {third}"]
