@@ -18,6 +18,7 @@ from pathlib import Path
 from chancery.errors import ContentError, Problem
 from chancery.loaders.frontmatter import (
     MarkdownSource,
+    quick_parse,
     quick_split,
     read_markdown,
     split_front_matter,
@@ -50,16 +51,22 @@ def _hashes(stamp: tuple[str, int, int]) -> tuple[str, str | None]:
 def page_facts(file: Path, data: bytes) -> list:
     """``[hash as a source, recorded source hash]`` of a page whose bytes are ``data``
     (as :func:`source_hash` and :func:`recorded_hash` read them from the file)."""
+    return page_facts_and_front_matter(file, data)[0]
+
+
+def page_facts_and_front_matter(file: Path, data: bytes) -> tuple[list, tuple | None]:
+    """:func:`page_facts`, and the page's ``(front matter, body, line of the body)`` as
+    :func:`chancery.loaders.frontmatter.quick_read` gives them (``None`` when in doubt)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         _hashes(_stamp(file))  # raises the loader's own error, naming the line
         raise ContentError([Problem(file.as_posix(), 0, "", "changed while it was read")]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading text does
-    quick = quick_split(text)
-    if quick is not None:
-        return list(_hashes_of(*quick))
-    return list(_doc_hashes(split_front_matter(text, file.as_posix())))
+    found = quick_parse(text)
+    if found is not None:
+        return list(_hashes_of(found[0], found[1])), found
+    return list(_doc_hashes(split_front_matter(text, file.as_posix()))), None
 
 
 def _doc_hashes(doc: MarkdownSource) -> tuple[str, str | None]:

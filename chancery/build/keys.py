@@ -26,8 +26,9 @@ from chancery.build.inputs import MissionFiles, combine, files_digest
 from chancery.build.state import LanguageState
 from chancery.errors import ContentError
 from chancery.model.network import MissionEntry, Network
+from chancery.news import source as front_matter
 from chancery.pages import MissionPages, collect_pages
-from chancery.translations import is_outdated, page_facts
+from chancery.translations import is_outdated, page_facts_and_front_matter
 
 FALLBACK = "fallback/"  # prefix of the default-language files standing in for missing pages
 PARTIAL_LIMIT = 50  # more changed pages than this: rendering everything costs about the same
@@ -73,7 +74,7 @@ def _freshness(hashes: FileHashes, pages: MissionPages, lang: str,
     version = _facts_version(hashes)
 
     def facts(file: Path) -> list:
-        return hashes.memo(file, "translation", version, page_facts)
+        return hashes.memo(file, "translation", version, _facts_remembering_front_matter)
 
     for path, page in sorted(pages.by_lang.get(lang, {}).items()):
         source = sources.get(path)
@@ -88,6 +89,14 @@ def _freshness(hashes: FileHashes, pages: MissionPages, lang: str,
             stale = None  # unreadable: the build reports it, nothing is recorded
         result[path] = [inputs, stale]
     return result
+
+
+def _facts_remembering_front_matter(file: Path, data: bytes) -> list:
+    """A page's translation facts; what they were read from is kept for the news (see
+    :func:`chancery.news.source.remember`)."""
+    facts, found = page_facts_and_front_matter(file, data)
+    front_matter.remember(file, data, found)
+    return facts
 
 
 def _facts_version(hashes: FileHashes) -> str:

@@ -47,6 +47,7 @@ from chancery.build.tasks import (
 from chancery.clock import now as clock_now
 from chancery.engine import CONFIG_ENV, ENGINE_MODULE
 from chancery.model.network import load_network_tolerant
+from chancery.news import source as front_matter
 from chancery.publish.digest import digest_of, tree_digest, well_formed
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
@@ -201,12 +202,14 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 reports[plan.mission] = _unchanged(plan, progress)
                 if plan.record and store is not None:
                     store.save(plan.mission, plan.state)
+                front_matter.forget()  # what the planner read of it
                 continue
             if pool is None:
                 engine_function(engine)  # imported once here: the forked workers inherit it
                 pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
             state = _start(plan, out_dir, reports)
             pending[plan.mission] = state
+            _seed_front_matter(store, plan.mission, content_dir)
             for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
                                                            engine, store):
                 submit(kind, state, lang, task, *args, **options)
@@ -256,6 +259,15 @@ def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engi
                        {"front_matter_cache": _front_matter_file(store, plan.mission),
                         "only": plan.partial.get(lang)}))
     return renders + checks
+
+
+def _seed_front_matter(store: StateStore | None, mission: str, content_dir: Path) -> None:
+    """Give a mission's first build the posts' front matter the planner read (for the
+    translations' freshness), so that its workers need not parse it again; then forget it."""
+    file = _front_matter_file(store, mission)
+    if file is not None and not os.path.exists(file):
+        front_matter.save_cache(Path(file), content_dir / mission)
+    front_matter.forget()
 
 
 def _front_matter_file(store: StateStore | None, mission: str) -> str | None:

@@ -97,6 +97,12 @@ def _quick(text: str) -> tuple[dict, str, int] | None:
     return data, "\n".join(lines[end + 1 :]), end + 2
 
 
+def quick_parse(text: str) -> tuple[dict, str, int] | None:
+    """``(front matter, body, line of the body)`` of a Markdown text read quickly (as
+    :func:`quick_read` reads a file), or ``None`` when in doubt."""
+    return _quick(text)
+
+
 def quick_split(text: str) -> tuple[dict, str] | None:
     """Front matter (without line numbers) and body, as :func:`split_front_matter` gives
     them, for a file it would accept; ``None`` when in doubt (tabs, a repeated key, not a

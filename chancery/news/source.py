@@ -83,6 +83,27 @@ def fast_meta(path: Path) -> PostMeta | str | None:
     return result
 
 
+def remember(path: Path, data: bytes, found: tuple[dict, str, int] | None) -> None:
+    """Take the front matter another reader parsed from ``data``, the bytes it read of
+    ``path`` (``found`` as :func:`chancery.loaders.frontmatter.quick_read` gives it), if the
+    file still holds exactly those bytes: the planner parses every page for the translations'
+    freshness, and seeds the cache of a mission's first build with what it read."""
+    key = str(path)
+    try:
+        before = os.stat(key)
+        with open(key, "rb") as handle:
+            same = handle.read() == data
+        after = os.stat(key)
+    except OSError:
+        return
+    if not same or _stamp(before) != _stamp(after):
+        return  # changed while it was read: the workers read it themselves
+    global _read_since_saved
+    meta = None if found is None or found[2] == 1 else dict(found[0])
+    _RAW[key] = (_stamp(after), meta, time.time())
+    _read_since_saved = True
+
+
 def forget() -> None:
     """Drop what this process remembers of posts (the cache files it read included)."""
     global _read_since_saved

@@ -109,3 +109,45 @@ def test_a_damaged_cache_is_ignored(tmp_path, fresh, monkeypatch, text):
     read = _reads(monkeypatch)
     assert source.fast_meta(post).title == "Lễ thượng cờ"
     assert read == [post]
+
+
+def test_front_matter_parsed_by_another_reader_is_taken_only_if_the_file_still_holds_it(
+        tmp_path: Path, fresh) -> None:
+    from chancery.loaders.frontmatter import quick_parse
+
+    post = _post(tmp_path / "mission", "pages/vi/news/2026/flag.md")
+    data = post.read_bytes()
+    source.remember(post, data, quick_parse(data.decode()))
+    assert source.fast_meta(post) == PostMeta.model_validate(source.read_meta(post))
+
+    stale = _post(tmp_path / "mission", "pages/vi/news/2026/other.md")
+    source.remember(stale, data.replace("Nội dung".encode(), "Khác".encode()), quick_parse(POST))
+    assert str(stale) not in source._RAW  # the bytes given are not the file's
+
+
+def test_the_first_build_of_a_mission_starts_from_the_front_matter_the_planner_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks.synthetic import generate
+    from chancery.build import runner
+
+    monkeypatch.setenv("CHANCERY_NOW", "2026-07-01T12:00:00+00:00")
+    monkeypatch.setattr(source, "RACY_S", 0.0)  # the files were written just now
+    spec = generate(tmp_path / "content", 1, 2, 3)
+    mission = spec.missions[0]
+    seeded: list[dict] = []
+    real = runner._seed_front_matter
+
+    def seed(store, mission_id, content_dir) -> None:  # noqa: ANN001
+        real(store, mission_id, content_dir)
+        seeded.append(json.loads(Path(runner._front_matter_file(store, mission_id))
+                                 .read_text(encoding="utf-8"))["entries"])
+
+    monkeypatch.setattr(runner, "_seed_front_matter", seed)
+    (report,) = runner.build_missions(spec.root, tmp_path / "site", jobs=2,
+                                      progress=lambda _: None, cache_dir=tmp_path / "cache")
+    assert report.ok
+    (entries,) = seeded  # written before the workers started
+    posts = [spec.post_file(mission, lang, n) for lang in ("vi", spec.languages[mission][1])
+             for n in range(3)]
+    for post in posts:
+        assert entries[str(post)][1] == source.read_meta(post)
