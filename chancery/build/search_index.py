@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -43,6 +44,7 @@ _MARK = b"data-pagefind-body"
 _BODY = re.compile(rb"<[A-Za-z][^<>]*\s" + _MARK + rb"[\s>=/]")  # the attribute, in a tag
 _HTML = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(rb"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
+PARALLEL_RUNS = 2  # Pagefind runs at once for one language
 _FORMAT = "shards-1"  # part of every shard's digest: change it when indexing changes
 
 
@@ -234,17 +236,17 @@ def update_language(root: Path, lang: str, prefix: str, previous: dict[str, list
                 sources[rel] = path
     tool = _tool_key()
     output = root / SEARCH_DIR / lang
-    indexed = []
+    todo = []
     for name in sorted(touched):
         files = members[name]
         shard = Shard(name, sorted(files), _shard_digest(tool, files),
                       {rel: sources[rel] for rel in files})
-        if shard.digest == previous[name][0]:
-            continue  # e.g. only a page left out of search changed
-        _index(root, shard, output / name)
-        recorded[name] = [shard.digest, bundle_digest(output / name)]
-        indexed.append(name)
-    return recorded, indexed
+        if shard.digest != previous[name][0]:  # else e.g. only a page left out of search changed
+            todo.append(shard)
+    _index_all(root, todo, output)
+    for shard in todo:
+        recorded[shard.name] = [shard.digest, bundle_digest(output / shard.name)]
+    return recorded, [shard.name for shard in todo]
 
 
 def bundle_digest(folder: Path) -> str:
@@ -274,17 +276,19 @@ def index_language(root: Path, lang: str, prefix: str = "",
     output.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(root, prefix)
     recorded: dict[str, list[str]] = {}
-    indexed = []
+    todo = []
     for shard in shards:
-        target = output / shard.name
         old = (previous or {}).get(shard.name)
         if old and old[0] == shard.digest and live is not None \
-                and _reuse(live / SEARCH_DIR / lang / shard.name, target, old[1]):
+                and _reuse(live / SEARCH_DIR / lang / shard.name, output / shard.name, old[1]):
             recorded[shard.name] = old
-            continue
-        _index(root, shard, target)
-        recorded[shard.name] = [shard.digest, bundle_digest(target)]
-        indexed.append(shard.name)
+        else:
+            todo.append(shard)
+    _index_all(root, todo, output)
+    for shard in todo:
+        recorded[shard.name] = [shard.digest, bundle_digest(output / shard.name)]
+    recorded = {shard.name: recorded[shard.name] for shard in shards}  # as in shards.json
+    indexed = [shard.name for shard in todo]
     (output / SHARDS_FILE).write_text(json.dumps([s.name for s in shards]) + "\n",
                                       encoding="utf-8")
     return recorded, indexed
@@ -303,6 +307,16 @@ def search_copy(page: bytes) -> bytes | None:
         return None
     return b"".join((b"<!doctype html>\n", html.group(0), b'<head><meta charset="utf-8">',
                      title.group(0) if title else b"", b"</head><body>", page[body.start():]))
+
+
+def _index_all(root: Path, shards: list[Shard], output: Path) -> None:
+    """Index ``shards`` into ``output/<name>/``, two Pagefind runs at a time, the largest
+    first: a core another task leaves free takes the second run."""
+    largest_first = sorted(shards, key=lambda shard: -len(shard.files))
+    with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as runs:
+        for done in [runs.submit(_index, root, shard, output / shard.name)
+                     for shard in largest_first]:
+            done.result()
 
 
 def _index(root: Path, shard: Shard, target: Path) -> None:
