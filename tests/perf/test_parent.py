@@ -162,13 +162,13 @@ def test_translation_facts_are_parsed_once_per_file_content(
         builds3: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(filehash, "RACY_SECONDS", -60)  # the files count as written long ago
     calls: list[Path] = []
-    real = keys.page_facts
+    real = keys.page_facts_and_front_matter
 
-    def counting(file: Path, data: bytes) -> list:
+    def counting(file: Path, data: bytes) -> tuple:
         calls.append(file)
         return real(file, data)
 
-    monkeypatch.setattr(keys, "page_facts", counting)
+    monkeypatch.setattr(keys, "page_facts_and_front_matter", counting)
     builds3.build()
     assert calls  # a cold build reads every page's facts
     for path in builds3.cache.rglob("*.json"):  # as if the code had changed: no known state
