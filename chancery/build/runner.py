@@ -222,6 +222,9 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
     finally:
         if pool is not None:
             pool.shutdown()
+        for state in pending.values():
+            if state.running:  # left unfinished by an error in the parent
+                discard(state.staging)
 
 
 def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport]) -> _Pending:

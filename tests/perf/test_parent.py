@@ -263,3 +263,27 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
     first, second, third = sorted(spec.missions)  # planned in the order of their ids
     assert events == [f"plan {first}", f"render {first}", f"plan {second}", f"render {second}",
                       f"plan {third}", f"render {third}"]
+
+
+def test_an_error_while_planning_leaves_no_staging_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks.synthetic import generate
+    from chancery.build import runner
+    from chancery.build.plan import Planner
+    from chancery.build.staging import STAGING_DIR
+
+    spec = generate(tmp_path / "content", 2, 1, 1)
+    plan = Planner.plan
+    first = sorted(spec.missions)[0]
+
+    def failing(self: Planner, network: object, entry: object) -> object:
+        if entry.id != first:  # type: ignore[attr-defined]
+            raise RuntimeError("the disk went away")
+        return plan(self, network, entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Planner, "plan", failing)
+    with pytest.raises(RuntimeError, match="the disk went away"):
+        runner.build_missions(spec.root, tmp_path / "site", jobs=2, progress=lambda _: None,
+                              cache_dir=tmp_path / "cache")
+    staging = tmp_path / "site" / STAGING_DIR
+    assert not staging.exists() or not any(staging.iterdir())
