@@ -53,6 +53,7 @@ def test_a_one_post_edit_replaces_only_the_files_it_changed(builds3: Builds) -> 
     assert not (builds3.out / STAGING_DIR).exists()
     assert manifest_id(builds3) == tree_digest(site)  # kept up to date without a full walk
     builds3.assert_same_as_cold()
+    assert builds3.build().unchanged  # what was recorded of the output is what it is now
 
 
 def test_an_interrupted_update_is_finished_by_the_next_build(
