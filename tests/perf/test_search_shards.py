@@ -198,3 +198,41 @@ def test_search_copies_index_exactly_as_the_whole_pages(years: Builds, tmp_path:
     for rel in files:
         assert (tmp_path / "index-whole" / rel).read_bytes() == \
                (tmp_path / "index-copies" / rel).read_bytes(), rel
+
+
+def test_search_copies_go_to_memory_only_with_room_to_spare(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """Memory scratch when it exists and has room for every run's copies, else the disk."""
+    from chancery.build import search_index
+
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", memory)
+    disk = tmp_path / "disk"
+    assert search_index.scratch_for(1 << 20, disk) == memory
+    assert search_index.scratch_for(1 << 60, disk) == disk  # more than any machine has
+    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", tmp_path / "missing")
+    assert search_index.scratch_for(0, disk) == disk
+
+
+def test_indexing_from_the_disk_finds_the_same_pages(years: Builds,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without memory scratch (a container's small /dev/shm) every shard holds the same
+    pages with the same fragments. (Pagefind numbers pages in the order it lists its folder,
+    which on a disk is the file system's, so the index files themselves may differ.)"""
+    from chancery.build import search_index
+
+    def contents(site: Path) -> dict[str, tuple[list[str], list[str]]]:
+        return {shard.name: (sorted(indexed(shard)), sorted(f.name for f in
+                                                            (shard / "fragment").iterdir()))
+                for shard in (site / SEARCH_DIR / "vi").iterdir() if shard.is_dir()}
+
+    years.build()
+    site = years.out / years.mission
+    before = contents(site)
+    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", Path("/nonexistent/scratch"))
+    years.build(force=True)
+    assert contents(site) == before
+    assert set(before) == set(SHARDS)
+    assert not list(years.out.parent.glob("**/chancery-search-*"))  # scratch cleaned up
