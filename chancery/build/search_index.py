@@ -49,6 +49,7 @@ _TITLE = re.compile(rb"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 PARALLEL_RUNS = 2  # Pagefind runs at once for one language
 MEMORY_SCRATCH = Path("/dev/shm")  # tmpfs on Linux; used only with room to spare
 _SCRATCH_MARGIN = 64 << 20  # bytes left free in memory scratch, beyond every run's copies
+_SCRATCH_NAME = "chancery-search-"  # then the process id, the shard's name, a random part
 _FORMAT = "shards-1"  # part of every shard's digest: change it when indexing changes
 
 
@@ -327,6 +328,7 @@ def search_copy(page: bytes) -> bytes | None:
 def _index_all(root: Path, shards: list[Shard], output: Path) -> None:
     """Index ``shards`` into ``output/<name>/``, two Pagefind runs at a time, the largest
     first: a core another task leaves free takes the second run."""
+    sweep_scratch()
     largest_first = sorted(shards, key=lambda shard: -len(shard.files))
     with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as runs:
         for done in [runs.submit(_index, root, shard, output / shard.name)
@@ -348,10 +350,45 @@ def scratch_for(size: int, fallback: Path) -> Path:
     return MEMORY_SCRATCH if usable and enough else fallback
 
 
+def _scratch_prefix(pid: int) -> str:
+    return f"{_SCRATCH_NAME}{pid}-"
+
+
+def sweep_scratch(where: Path | None = None) -> list[str]:
+    """Remove the scratch folders that builds killed while indexing left in memory (a
+    ``finally`` does not run on SIGKILL, and memory is not cleared until a reboot): those
+    whose process is gone. Returns their names."""
+    where = MEMORY_SCRATCH if where is None else where
+    swept = []
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return swept
+    for name in names:
+        if not name.startswith(_SCRATCH_NAME):
+            continue
+        pid = name[len(_SCRATCH_NAME):].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        shutil.rmtree(os.path.join(where, name), ignore_errors=True)
+        swept.append(name)
+    return swept
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process
+        return True
+    return True
+
+
 def _index(root: Path, shard: Shard, target: Path) -> None:
     """Run Pagefind over exactly the shard's pages (search copies, laid out as in the site)."""
     where = scratch_for(shard.size, root.parent)
-    pages = tempfile.mkdtemp(prefix=f"chancery-search-{shard.name}-", dir=where)
+    pages = tempfile.mkdtemp(prefix=f"{_scratch_prefix(os.getpid())}{shard.name}-", dir=where)
     try:
         for rel in shard.files:
             copy = os.path.join(pages, rel)

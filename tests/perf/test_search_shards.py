@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 
@@ -236,3 +237,26 @@ def test_indexing_from_the_disk_finds_the_same_pages(years: Builds,
     assert contents(site) == before
     assert set(before) == set(SHARDS)
     assert not list(years.out.parent.glob("**/chancery-search-*"))  # scratch cleaned up
+
+
+def test_scratch_left_by_a_killed_build_is_swept(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed while indexing leaves its copies in memory; the next one removes them,
+    never the folders of a process still running."""
+    import subprocess
+    import sys
+
+    from chancery.build import search_index
+
+    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", tmp_path)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    dead = tmp_path / f"chancery-search-{gone}-news-2025-abc123"
+    (dead / "vi" / "news").mkdir(parents=True)
+    (dead / "vi" / "news" / "index.html").write_text("<html></html>")
+    running = tmp_path / f"chancery-search-{os.getpid()}-pages-def456"
+    running.mkdir()
+    other = tmp_path / "someone-elses-file"
+    other.mkdir()
+    assert search_index.sweep_scratch() == [dead.name]
+    assert not dead.exists() and running.exists() and other.exists()
