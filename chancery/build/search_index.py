@@ -338,20 +338,16 @@ def _index_all(root: Path, shards: list[Shard], output: Path) -> None:
 
 def scratch_for(size: int, fallback: Path) -> Path:
     """Where to lay out ``size`` bytes of search copies: memory if it has room for the copies
-    of every run that may be under way (two workers, :data:`PARALLEL_RUNS` each) with a
-    margin to spare, else ``fallback`` (a folder on the staging's disk)."""
+    of every run that may be under way (a worker per core, :data:`PARALLEL_RUNS` each) with
+    a margin to spare, else ``fallback`` (a folder on the staging's disk)."""
     try:
         room = os.statvfs(MEMORY_SCRATCH)
         free = room.f_bavail * room.f_frsize
         usable = os.access(MEMORY_SCRATCH, os.W_OK | os.X_OK)
     except OSError:
         return fallback
-    enough = free >= 2 * PARALLEL_RUNS * size + _SCRATCH_MARGIN
+    enough = free >= (os.cpu_count() or 2) * PARALLEL_RUNS * size + _SCRATCH_MARGIN
     return MEMORY_SCRATCH if usable and enough else fallback
-
-
-def _scratch_prefix(pid: int) -> str:
-    return f"{_SCRATCH_NAME}{pid}-"
 
 
 def sweep_scratch(where: Path | None = None) -> list[str]:
@@ -388,7 +384,7 @@ def _alive(pid: int) -> bool:
 def _index(root: Path, shard: Shard, target: Path) -> None:
     """Run Pagefind over exactly the shard's pages (search copies, laid out as in the site)."""
     where = scratch_for(shard.size, root.parent)
-    pages = tempfile.mkdtemp(prefix=f"{_scratch_prefix(os.getpid())}{shard.name}-", dir=where)
+    pages = tempfile.mkdtemp(prefix=f"{_SCRATCH_NAME}{os.getpid()}-{shard.name}-", dir=where)
     try:
         for rel in shard.files:
             copy = os.path.join(pages, rel)
