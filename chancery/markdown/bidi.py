@@ -12,18 +12,25 @@ import xml.etree.ElementTree as ET
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 # Latin letters, including Vietnamese (Latin-1 Supplement, Latin Extended-A/B, Additional).
 _LATIN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
 _WORD = rf"[{_LATIN}0-9]+(?:['’.&+\-@/_][{_LATIN}0-9]+)*"
 _RUN = re.compile(rf"{_WORD}(?:[ \u00A0]+{_WORD})*")
 _HAS_LETTER = re.compile(rf"[{_LATIN}]")
-_PLACEHOLDER = re.compile("(\x02wzxhzdk:\\d+\x03)")
+# Python-Markdown's placeholders all run from STX to ETX: the raw-HTML stash
+# (``wzxhzdk:N``), inline placeholders and AMP_SUBSTITUTE (``amp``, the "&" of an entity
+# such as the toc permalink's ``&para;``). They are restored after the tree processors,
+# so a piece of one must never be wrapped: it stays whole, with what follows up to ";"
+# when it stands for "&" (the entity's name is not a word either).
+_PLACEHOLDER = re.compile(f"({STX}[^{STX}{ETX}]*{ETX}(?:[A-Za-z][A-Za-z0-9]*;|#[0-9]+;"
+                          f"|#[xX][0-9A-Fa-f]+;)?)")
 _SKIP = {"code", "pre", "bdi", "script", "style", "kbd", "samp"}
 
 
 def _split(text: str) -> list[tuple[str, bool]]:
-    """``(piece, is_latin_run)`` pieces of ``text``; raw-HTML placeholders stay whole."""
+    """``(piece, is_latin_run)`` pieces of ``text``; Markdown's placeholders stay whole."""
     pieces: list[tuple[str, bool]] = []
     for chunk in _PLACEHOLDER.split(text):
         if _PLACEHOLDER.fullmatch(chunk):
