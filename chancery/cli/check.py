@@ -8,6 +8,7 @@ import sys
 from chancery.check import check_mission
 from chancery.cli.common import add_content_option
 from chancery.model.network import load_network_tolerant
+from chancery.publish.targets import network_conflicts
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     problems = [p for found in failures.values() for p in found]
     for entry in network.missions.values():
         problems += check_mission(network, entry)
+    problems += network_conflicts(args.content, args.mission)  # two missions, one hosting
     problems = sorted(set(problems))
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, EmailStr, Field, field_validator
 
 from chancery.languages import DEFAULT_LANGUAGE
+from chancery.model import publish_fields
 from chancery.model.fields import (
     CountryCode,
     HttpsUrl,
@@ -56,18 +57,18 @@ class GitTarget(Strict):
     """Push the built site to a branch of a git remote (e.g. GitHub Pages)."""
 
     method: Literal["git"]
-    remote: str = Field(min_length=1)
-    branch: str = "gh-pages"
+    remote: Annotated[str, AfterValidator(publish_fields.git_remote)]
+    branch: Annotated[str, AfterValidator(publish_fields.branch)] = "gh-pages"
 
 
 class SshTarget(Strict):
     """rsync over SSH into a release directory, then switch a ``current`` symlink."""
 
     method: Literal["ssh"]
-    host: str = Field(min_length=1)
-    user: str = Field(min_length=1)
+    host: Annotated[str, AfterValidator(publish_fields.host)]
+    user: Annotated[str, AfterValidator(publish_fields.user)]
     port: int = Field(22, ge=1, le=65535)
-    path: str = Field(min_length=1, pattern=r"^/")
+    path: Annotated[str, AfterValidator(publish_fields.absolute_path)]
     keep: int = Field(5, ge=1, le=100)
 
 
@@ -78,13 +79,6 @@ def _endpoint_url(value: str) -> str:
     return _https_url(value)
 
 
-def _prefix(value: str) -> str:
-    if not re.fullmatch(r"([^/]+/)*", value):
-        raise ValueError(f"'{value}' must be empty (the whole bucket) or end with '/', "
-                         f"without a leading '/', e.g. eg-cairo/")
-    return value
-
-
 class S3Target(Strict):
     """An S3-compatible bucket (credentials come from the environment only).
 
@@ -93,10 +87,10 @@ class S3Target(Strict):
     """
 
     method: Literal["s3"]
-    bucket: str = Field(min_length=3)
-    prefix: Annotated[str, AfterValidator(_prefix)] = ""
+    bucket: Annotated[str, AfterValidator(publish_fields.bucket)]
+    prefix: Annotated[str, AfterValidator(publish_fields.prefix)] = ""
     endpoint: Annotated[str, AfterValidator(_endpoint_url)] | None = None
-    region: str = "us-east-1"
+    region: Annotated[str, AfterValidator(publish_fields.region)] = "us-east-1"
     keep: int = Field(5, ge=1, le=100)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem, display_path
+from chancery.loaders.content_files import outside_links
 from chancery.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
@@ -77,6 +78,9 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
                 )
             ]
         )
+    links = outside_links(folder)  # before reading anything: mission.yml may be a link
+    if links:
+        raise ContentError(links)
     source = load_yaml_file(path, display)
     todo = todo_markers(source)
     try:

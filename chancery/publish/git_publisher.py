@@ -21,9 +21,9 @@ import re
 import shlex
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from chancery.model.mission import GitTarget
+from chancery.model.publish_fields import parse_remote
 from chancery.publish.base import Publisher
 from chancery.publish.built import BuiltSite
 from chancery.publish.credentials import GIT_TOKEN, GIT_USERNAME, require
@@ -33,6 +33,7 @@ from chancery.publish.releases import Release
 from chancery.publish.ssh_client import ssh_command
 
 LIVE_REF = "refs/chancery/live"
+_PROTOCOL = {"https": "https", "ssh": "ssh", "local": "file"}
 _TRAILER = re.compile(r"^Chancery-(Mission|Release|Build-Id|Built-At):\s*(\S+)\s*$", re.M)
 _CREDENTIAL_HELPER = (
     '!f() { test "$1" = get || exit 0; '
@@ -42,13 +43,26 @@ _CREDENTIAL_HELPER = (
 
 
 def remote_kind(remote: str) -> str:
-    """``https``, ``ssh`` or ``local`` (a path or ``file://``)."""
-    if "://" in remote:
-        scheme = urlsplit(remote).scheme
-        return {"https": "https", "ssh": "ssh", "file": "local"}.get(scheme, scheme)
-    if not remote.startswith(("/", ".", "~")) and re.match(r"^(?:[^@/]+@)?[^:/]+:", remote):
-        return "ssh"
-    return "local"
+    """``https``, ``ssh`` or ``local`` (a path or ``file://``); raise :class:`PublishError`
+    for any other remote (the schema refuses them; this guards code that skipped it)."""
+    try:
+        return parse_remote(remote).kind
+    except ValueError as exc:
+        raise PublishError(f"git remote refused: {exc}") from None
+
+
+def protocol_config(kind: str) -> dict[str, str]:
+    """Environment that lets git speak only the one protocol ``kind`` needs.
+
+    ``GIT_ALLOW_PROTOCOL`` and ``protocol.allow=never`` both refuse every other transport
+    (``ext::``, ``fd::``, ``file`` for a remote that is not local, submodule URLs...);
+    ``GIT_PROTOCOL_FROM_USER=0`` keeps ``user``-level protocols off as well.
+    """
+    allowed = _PROTOCOL[kind]
+    return {"GIT_ALLOW_PROTOCOL": allowed, "GIT_PROTOCOL_FROM_USER": "0",
+            "GIT_CONFIG_COUNT": "2",
+            "GIT_CONFIG_KEY_0": "protocol.allow", "GIT_CONFIG_VALUE_0": "never",
+            "GIT_CONFIG_KEY_1": f"protocol.{allowed}.allow", "GIT_CONFIG_VALUE_1": "always"}
 
 
 def trailers(message: str) -> dict[str, str]:
@@ -82,20 +96,19 @@ class GitPublisher(Publisher):
         }
         kind = remote_kind(self.remote)
         what = f"publishing {self.mission} to {self.remote}"
+        env.update(protocol_config(kind))
         if kind == "https":
             require([GIT_TOKEN], what, self.env)
             env.setdefault(GIT_USERNAME, "x-access-token")
-            env.update({"GIT_CONFIG_COUNT": "2",
-                        "GIT_CONFIG_KEY_0": "credential.helper", "GIT_CONFIG_VALUE_0": "",
-                        "GIT_CONFIG_KEY_1": "credential.helper",
-                        "GIT_CONFIG_VALUE_1": _CREDENTIAL_HELPER})
+            env.update({"GIT_CONFIG_COUNT": "4",
+                        "GIT_CONFIG_KEY_2": "credential.helper", "GIT_CONFIG_VALUE_2": "",
+                        "GIT_CONFIG_KEY_3": "credential.helper",
+                        "GIT_CONFIG_VALUE_3": _CREDENTIAL_HELPER})
         elif kind == "ssh":
             env["GIT_SSH_COMMAND"] = shlex.join(ssh_command(self.tmp, what, self.env))
-        elif kind == "local":
-            self.remote = str(Path(self.remote.removeprefix("file://")).expanduser().resolve())
-        else:
-            raise PublishError(f"git remote '{self.remote}': unsupported scheme; use https://, "
-                               "ssh://, user@host:path or a local path")
+            env["GIT_SSH_VARIANT"] = "ssh"
+        else:  # a path on this machine, through its symlinks (see docs: HQ machines only)
+            self.remote = os.path.realpath(parse_remote(self.remote).path)
         self._env = env
         self._git("init", "--quiet", "--bare", str(self.tmp / "repo.git"), what="preparing git")
 
@@ -109,12 +122,13 @@ class GitPublisher(Publisher):
         if self._fetched is not None and (self._fetched[0] is None or self._fetched[0] == depth):
             return self._fetched[1]
         ref = f"refs/heads/{self.target.branch}"
-        listed = self._git("ls-remote", self.remote, ref, what=f"reading {self.remote}")
+        listed = self._git("ls-remote", "--", self.remote, ref, what=f"reading {self.remote}")
         tip = None
         if listed.strip():
             shallow = self._fetched is not None and self._fetched[1] is not None
             deepen = [f"--depth={depth}"] if depth else ["--unshallow"] if shallow else []
-            self._git("fetch", "--quiet", "--no-tags", *deepen, self.remote, f"+{ref}:{LIVE_REF}",
+            self._git("fetch", "--quiet", "--no-tags", *deepen, "--", self.remote,
+                      f"+{ref}:{LIVE_REF}",
                       what=f"fetching {self.target.branch} from {self.remote}")
             tip = self._git("rev-parse", LIVE_REF, what="reading the live commit").strip()
         self._fetched = (depth, tip)
@@ -158,7 +172,7 @@ class GitPublisher(Publisher):
         parent = self._fetch(depth=1)
         index = {"GIT_INDEX_FILE": str(self.tmp / "index")}
         self._git("-C", str(site.path), "--work-tree", str(site.path),
-                  "add", "--all", "--force", ".",
+                  "add", "--all", "--force", "--", ".",
                   what="staging the built site", env=index)
         listed = self._git("ls-files", "--", ".nojekyll", what="staging", env=index)
         if not listed.strip():
@@ -191,7 +205,8 @@ class GitPublisher(Publisher):
 
     def _push(self, commit: str, name: str) -> None:
         try:
-            self._git("push", "--quiet", self.remote, f"{commit}:refs/heads/{self.target.branch}",
+            self._git("push", "--quiet", "--", self.remote,
+                      f"{commit}:refs/heads/{self.target.branch}",
                       what=f"pushing release {name} to {self.remote}")
         except PublishError as exc:
             raise PublishError(f"{exc}; the branch is unchanged (if it moved meanwhile, "

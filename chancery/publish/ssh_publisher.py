@@ -27,7 +27,7 @@ from chancery.publish.built import BuiltSite
 from chancery.publish.errors import PublishError
 from chancery.publish.process import run
 from chancery.publish.releases import Release, is_release_name
-from chancery.publish.ssh_client import close_master, ssh_command
+from chancery.publish.ssh_client import close_master, login, ssh_command
 
 RSYNC_OPTIONS_ENV = "CHANCERY_RSYNC_OPTIONS"
 
@@ -56,26 +56,27 @@ class SshPublisher(Publisher):
                                 self.target.port)
 
     def close(self) -> None:
-        close_master(self._ssh, f"{self.target.user}@{self.target.host}")
+        close_master(self._ssh, login(self.target.user, self.target.host))
 
     # -- remote helpers -------------------------------------------------------------------
 
     def _remote(self, script: str, what: str, create: bool = True) -> str:
         """Run a POSIX sh ``script`` on the host, inside the target path (made if ``create``;
         otherwise a missing path runs nothing and prints nothing)."""
-        path = shlex.quote(self.target.path)
-        enter = f"mkdir -p {path}\ncd {path}" if create else f"cd {path} 2>/dev/null || exit 0"
+        path = shlex.quote(_safe_path(self.target.path))
+        enter = (f"mkdir -p -- {path}\ncd -- {path}" if create
+                 else f"cd -- {path} 2>/dev/null || exit 0")
         head = f"set -eu\n{enter}\n"
-        login = f"{self.target.user}@{self.target.host}"
-        return run([*self._ssh, login, "sh -s"], f"{what} on {self.target.host}",
-                   input=head + script)
+        return run([*self._ssh, "--", login(self.target.user, self.target.host), "sh -s"],
+                   f"{what} on {self.target.host}", input=head + script)
 
     def _rsync(self, source: str, dest: str, what: str, extra: list[str]) -> None:
         options = shlex.split((self.env or os.environ).get(RSYNC_OPTIONS_ENV, ""))
-        remote = f"{self.target.user}@{self.target.host}:{self.target.path}/{dest}"
+        where = login(self.target.user, self.target.host, rsync=True)
+        remote = f"{where}:{_safe_path(self.target.path)}/{dest}"
         run(["rsync", "--recursive", "--copy-links", "--checksum", "--delete", "--protect-args",
              "--chmod=D755,F644", "--omit-dir-times", "-e", shlex.join(self._ssh),
-             *extra, *options, source, remote], what)
+             *extra, *options, "--", source, remote], what)
 
     def _state(self) -> tuple[str | None, list[str]]:
         """The live release name and every complete release name, oldest first."""
@@ -125,6 +126,14 @@ class SshPublisher(Publisher):
     def activate(self, release: Release) -> None:
         self._remote(f"test -d releases/{release.name}\n" + _switch(release.name),
                      f"switching {self.mission} to release {release.name}")
+
+
+def _safe_path(path: str) -> str:
+    """The target path, refused if it is not absolute or climbs out with ``..``."""
+    if not path.startswith("/") or ".." in path.split("/") or path.rstrip("/") == "":
+        raise PublishError(f"ssh path '{path}' refused: it must be an absolute folder without "
+                           "'..' (python3 build.py check shows why)")
+    return path
 
 
 def _switch(name: str) -> str:

@@ -1,14 +1,22 @@
 """Where a mission publishes, as a comparable identity; no two missions may share one.
 
 Two targets conflict when publishing to one could change what the other serves: the
-same git remote and branch; the same SSH host with one path inside the other; the same
-bucket (at the same endpoint) with one prefix inside the other.
+same git repository and branch; the same SSH machine with one path inside the other;
+the same bucket (on the same S3 service) with one prefix inside the other.
+
+Identities are normalised before they are compared, so that another spelling of the
+same place does not slip through: a host is the set of its keys (see
+:mod:`chancery.publish.hostnames`: ``localhost``, ``127.0.0.1`` and ``::1`` are one
+machine, as are two names resolving to one address); ports are ignored (another port
+of the same machine still reaches its disks); paths on this machine are resolved
+through symlinks; ``git@host:org/repo.git`` equals ``https://host/org/repo``.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,24 +24,33 @@ from urllib.parse import urlsplit
 from pydantic import TypeAdapter, ValidationError
 
 from chancery.errors import ContentError, Problem, display_path
+from chancery.loaders.content_files import file_link_problems
 from chancery.loaders.yaml_source import load_yaml_file
 from chancery.model.mission import GitTarget, PublishTarget, S3Target, SshTarget
 from chancery.model.network import MISSION_FILE, MissionEntry, mission_dirs
+from chancery.model.publish_fields import parse_remote
+from chancery.publish.hostnames import LOOPBACK, host_keys
 
-_SCP_LIKE = re.compile(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?!//)(?P<path>.+)$")
 _TARGET = TypeAdapter(PublishTarget)
+Target = GitTarget | SshTarget | S3Target
+AWS = "aws"
 
 
 @dataclass(frozen=True)
 class TargetIdentity:
-    """``method`` + ``location`` name a place; ``scope`` is a branch, a path or a prefix."""
+    """``hosts`` (machine keys) + ``location`` name a place; ``scope`` is a branch, a path
+    or a prefix within it; ``label`` is the target as written, for messages."""
 
     method: str
+    hosts: frozenset[str]
     location: str
     scope: str
+    label: str = ""
 
     def overlaps(self, other: TargetIdentity) -> bool:
-        if (self.method, self.location) != (other.method, other.location):
+        if self.method != other.method or not self.hosts & other.hosts:
+            return False
+        if self.location != other.location:
             return False
         if self.method == "git":
             return self.scope == other.scope
@@ -42,8 +59,7 @@ class TargetIdentity:
         return _nested(self.scope, other.scope)
 
     def __str__(self) -> str:
-        joiner = {"git": " branch ", "ssh": ":", "s3": "/"}[self.method]
-        return f"{self.method} {self.location}{joiner}{self.scope}"
+        return self.label or f"{self.method} {self.location} {self.scope}"
 
 
 def _nested(a: str, b: str) -> bool:
@@ -52,36 +68,69 @@ def _nested(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def git_location(remote: str) -> str:
-    """A remote's host and path, so ``git@host:org/repo.git`` equals ``https://host/org/repo``."""
-    remote = remote.strip()
-    if "://" in remote:
-        parts = urlsplit(remote)
-        if parts.scheme == "file":
-            return "file:" + posixpath.normpath(parts.path)
-        location = f"{(parts.hostname or '').lower()}/{parts.path.lstrip('/')}"
-    elif (match := _SCP_LIKE.match(remote)) and not remote.startswith(("/", ".")):
-        location = f"{match['host'].lower()}/{match['path'].lstrip('/')}"
-    else:
-        return "file:" + str(Path(remote).expanduser().resolve())
-    location = location.rstrip("/").removesuffix(".git").rstrip("/")
-    return location.lower()
+def _real(path: str) -> str:
+    """``path`` through every symlink on this machine (missing parts kept as written)."""
+    return os.path.realpath(path)
 
 
-def identity(target: GitTarget | SshTarget | S3Target) -> TargetIdentity:
-    """The comparable identity of a publish target."""
-    if isinstance(target, GitTarget):
-        return TargetIdentity("git", git_location(target.remote), target.branch)
+def _host_of(target: Target) -> str | None:
+    """The host name a target's identity depends on, ``None`` when there is none."""
     if isinstance(target, SshTarget):
-        return TargetIdentity("ssh", target.host.lower().rstrip("."),
-                              posixpath.normpath(target.path))
-    endpoint = (target.endpoint or "aws").lower().rstrip("/")
-    prefix = target.prefix.strip("/")
-    return TargetIdentity("s3", f"{endpoint} {target.bucket}", prefix + "/" if prefix else "")
+        return target.host
+    if isinstance(target, GitTarget):
+        remote = parse_remote(target.remote)
+        return remote.host or None
+    if target.endpoint:
+        return urlsplit(target.endpoint).hostname or ""
+    return None
 
 
-def declared_targets(content_dir: Path, skip: str) -> tuple[list, list[Problem]]:
-    """``(mission id, file, line, identity)`` for every other mission declaring a target.
+def identity(target: Target, keys: dict[str, frozenset[str]] | None = None) -> TargetIdentity:
+    """The comparable identity of a publish target; ``keys`` from :func:`host_keys` (the
+    target's host is resolved here when they are not given)."""
+    host = _host_of(target)
+    if host is not None and (keys is None or host not in keys):
+        keys = {**(keys or {}), **host_keys([host])}
+    machine = keys[host] if host is not None and keys is not None else frozenset()
+    if isinstance(target, GitTarget):
+        remote = parse_remote(target.remote)
+        if remote.kind == "local":
+            machine, path = frozenset({LOOPBACK}), _real(remote.path)
+        else:
+            path = _real(remote.path) if LOOPBACK in machine and remote.path.startswith("/") \
+                else remote.path
+        location = path.strip("/").removesuffix(".git").rstrip("/").lower()
+        return TargetIdentity("git", machine, location, target.branch,
+                              f"git {target.remote} branch {target.branch}")
+    if isinstance(target, SshTarget):
+        path = _real(target.path) if LOOPBACK in machine else posixpath.normpath(target.path)
+        return TargetIdentity("ssh", machine, "", path, f"ssh {target.host}:{target.path}")
+    aws = not target.endpoint or (host or "").endswith(".amazonaws.com")
+    return TargetIdentity("s3", frozenset({AWS}) if aws else machine, target.bucket,
+                          target.prefix,
+                          f"s3 {target.endpoint or 'aws'} bucket {target.bucket}/{target.prefix}")
+
+
+def identities(targets: Iterable[Target]) -> list[TargetIdentity]:
+    """Identities of many targets, resolving all their host names at once."""
+    targets = list(targets)
+    keys = host_keys([h for h in map(_host_of, targets) if h])
+    return [identity(target, keys) for target in targets]
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A mission's ``publish:`` section as written, with where it is."""
+
+    mission: str
+    file: str
+    line: int
+    target: Target
+
+
+def declared_targets(content_dir: Path, skip: str | None = None
+                     ) -> tuple[list[Declared], list[Problem]]:
+    """Every mission's publish target (but ``skip``'s), and the sections that cannot be read.
 
     Only the ``publish:`` section is read, so a problem elsewhere in another mission's
     file does not block this publish; a ``publish:`` section that cannot be read does.
@@ -92,6 +141,10 @@ def declared_targets(content_dir: Path, skip: str) -> tuple[list, list[Problem]]
             continue
         path = folder / MISSION_FILE
         if not path.is_file():
+            continue
+        links = file_link_problems(path, folder)
+        if links:  # never read a file through a link that leaves its mission
+            problems += links
             continue
         try:
             source = load_yaml_file(path, display_path(path))
@@ -110,8 +163,16 @@ def declared_targets(content_dir: Path, skip: str) -> tuple[list, list[Problem]]
                                     "other mission may publish until it is fixed; correct it "
                                     "(python3 build.py check shows how)"))
             continue
-        found.append((folder.name, source.file, line, identity(target)))
+        found.append(Declared(folder.name, source.file, line, target))
     return found, problems
+
+
+def _refusal(mine: Declared, me: TargetIdentity, theirs: Declared,
+             them: TargetIdentity) -> Problem:
+    return Problem(mine.file, mine.line, "publish",
+                   f"refused: {me} is the same place as (or inside, or around) {them}, which "
+                   f"mission {theirs.mission} declares ({theirs.file}:{theirs.line}); every "
+                   "mission publishes to its own hosting, so HQ must correct one of the two")
 
 
 def check_no_conflict(entry: MissionEntry, content_dir: Path) -> TargetIdentity:
@@ -122,15 +183,32 @@ def check_no_conflict(entry: MissionEntry, content_dir: Path) -> TargetIdentity:
         raise ContentError([Problem(entry.source.file, line, "publish",
                                     f"mission {entry.id} has no publish: section, so it has "
                                     "nowhere to publish to; HQ adds one (method: git, ssh or s3)")])
-    mine = identity(target)
     others, problems = declared_targets(content_dir, skip=entry.id)
-    for other_id, other_file, other_line, theirs in others:
-        if mine.overlaps(theirs):
-            problems.append(Problem(
-                entry.source.file, line, "publish",
-                f"refused: {mine} overlaps {theirs}, which mission {other_id} declares "
-                f"({other_file}:{other_line}); every mission publishes to its own hosting, "
-                "so HQ must correct one of the two"))
+    mine = Declared(entry.id, entry.source.file, line, target)
+    me, *them = identities([target, *(other.target for other in others)])
+    for other, theirs in zip(others, them, strict=True):
+        if me.overlaps(theirs):
+            problems.append(_refusal(mine, me, other, theirs))
     if problems:
         raise ContentError(problems)
-    return mine
+    return me
+
+
+def network_conflicts(content_dir: Path, only: Iterable[str] | None = None) -> list[Problem]:
+    """For ``build.py check``: every pair of missions whose targets are the same or nested,
+    reported at the ``publish:`` line of the later one (of the checked one with ``only``).
+
+    Sections that cannot be read are left to the schema check of their own mission."""
+    declared, _ = declared_targets(content_dir)
+    wanted = set(only) if only else None
+    found = identities(d.target for d in declared)
+    problems = []
+    for j, (later, later_id) in enumerate(zip(declared, found, strict=True)):
+        for earlier, earlier_id in zip(declared[:j], found[:j], strict=True):
+            if not later_id.overlaps(earlier_id):
+                continue
+            if wanted is None or later.mission in wanted:
+                problems.append(_refusal(later, later_id, earlier, earlier_id))
+            elif earlier.mission in wanted:
+                problems.append(_refusal(earlier, earlier_id, later, later_id))
+    return problems
