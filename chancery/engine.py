@@ -1,7 +1,8 @@
 """Which site engine renders the pages: the single place the core names it.
 
 The engine module must offer ``build_language(content_dir, mission, lang, site_dir, *,
-strict)`` and ``serve_language(content_dir, mission, lang, host, port)``. Today it is
+strict)`` and ``serve_language(target, host, port, report)`` (a ``chancery.preview``
+target; it never stops on a content error and raises ``OSError`` if the port is busy). Today it is
 the MkDocs adapter; moving to another engine means writing that module and changing
 this name.
 """

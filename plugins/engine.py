@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from chancery.engine import CONFIG_ENV
-from chancery.errors import ContentError
+from chancery.errors import ContentError, Problem
+from chancery.preview import PreviewTarget
 from chancery_plugins.partial import DIRTY_WARNING, render_only
 
 CONFIG_FILE = Path(__file__).resolve().parents[1] / "mkdocs.yml"
@@ -103,19 +104,13 @@ def _clean(message: str) -> str:
     return " ".join(message.split())
 
 
-def serve_language(
-    content_dir: Path,
-    mission: str,
-    lang: str,
-    host: str,
-    port: int,
-    config_file: Path | None = None,
-) -> None:
-    """Live preview with MkDocs' development server (rebuilds on every save)."""
-    from mkdocs.commands.serve import serve
+def serve_language(target: PreviewTarget, host: str, port: int,
+                   report: Callable[[list[Problem], float, bool], None],
+                   config_file: Path | None = None) -> None:
+    """Live preview that rebuilds on every save and never stops answering (see ``preview``).
 
-    os.environ.update(
-        CHANCERY_CONTENT=str(content_dir), CHANCERY_MISSION=mission, CHANCERY_LANGUAGE=lang
-    )
-    serve(config_file=str(config_file or configured_file()), dev_addr=f"{host}:{port}",
-          livereload=True)
+    Raises ``OSError`` at once if ``host:port`` cannot be taken.
+    """
+    from chancery_plugins.preview import serve
+
+    serve(target, host, port, (config_file or configured_file()).resolve(), report)
