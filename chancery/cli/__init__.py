@@ -10,7 +10,7 @@ from chancery.errors import ContentError
 
 # Each module exposes register(subparsers) and sets ``run`` on its parser.
 COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "test",
-            "affected", "publish", "rollback", "releases"]
+            "affected", "publish", "rollback", "releases", "docs"]
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
