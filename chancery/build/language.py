@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chancery.errors import ContentError
 from chancery.languages import Language, language
@@ -20,6 +21,9 @@ from chancery.model.network import MissionEntry, Network, load_one
 from chancery.navigation import NavItem, build_navigation
 from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource, collect_pages
 from chancery.urls import language_prefix, page_url, relative_url
+
+if TYPE_CHECKING:
+    from chancery.images.site import Pictures
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class LanguageBuild:
     # The outdated translations of this language, when the planner already knows them
     # (``build.py`` works them out for its cache); otherwise each page is read to tell.
     known_outdated: frozenset[str] | None = None
+    # The media images' renditions, set by the site adapter (see chancery.images.site).
+    pictures: Pictures | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:

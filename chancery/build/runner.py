@@ -250,6 +250,7 @@ def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engi
                 options["previous"] = (str(source), sorted(skip))
         if store is not None:
             options["template_cache"] = str(store.templates)
+            options["image_cache"] = str(store.images)
             options["front_matter_cache"] = _front_matter_file(store, plan.mission)
         if plan.state is not None and lang in plan.state.languages:
             options["outdated"] = sorted(

@@ -89,6 +89,7 @@ class StateStore:
         self.root = Path(cache_dir) / tag
         self.files = self.root / "files.json"
         self.templates = Path(cache_dir) / "templates"  # compiled templates, for every output
+        self.images = Path(cache_dir) / "images"  # encoded pictures by content hash, for all
         self._digests: dict[str, dict[str, list]] = {}  # output digests saved by this process
 
     def _path(self, mission: str) -> Path:

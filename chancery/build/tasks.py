@@ -20,6 +20,7 @@ from chancery.build.search_index import SearchIndexError, index_language, update
 from chancery.build.staging import link_missing
 from chancery.engine import TEMPLATE_CACHE_ENV
 from chancery.errors import ContentError, Problem, display_path
+from chancery.images.limits import CACHE_ENV as IMAGE_CACHE_ENV
 from chancery.loaders.frontmatter import forget_quick_reads
 from chancery.model.network import load_one
 from chancery.news import source as front_matter
@@ -107,18 +108,22 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
                     previous: tuple[str, list[str]] | None = None,
                     template_cache: str | None = None,
                     front_matter_cache: str | None = None,
-                    outdated: list[str] | None = None) -> dict:
+                    outdated: list[str] | None = None,
+                    image_cache: str | None = None) -> dict:
     """Render one language into ``site``.
 
     With ``only``, just those pages are rendered and every other file is hard-linked from
     ``previous`` (the language's folder in the live site, and top-level entries to skip).
     ``template_cache`` is a folder for compiled templates, shared by the workers;
     ``front_matter_cache`` a file keeping the mission's posts' front matter between runs;
-    ``outdated`` the language's outdated translations, if the planner worked them out.
+    ``outdated`` the language's outdated translations, if the planner worked them out;
+    ``image_cache`` a folder for encoded pictures, shared by the workers.
     """
     def work() -> dict:
         if template_cache:
             os.environ[TEMPLATE_CACHE_ENV] = template_cache
+        if image_cache:
+            os.environ[IMAGE_CACHE_ENV] = image_cache
         options: dict = {"only": only} if only is not None else {}
         if outdated is not None:
             options["outdated"] = outdated

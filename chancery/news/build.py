@@ -57,7 +57,7 @@ class NewsBuild:
         self.prefixes = {
             code: language_prefix(code, build.default_language) for code in build.mission.languages
         }
-        self.views = Views(self.lang, build.site_url, self.category_names)
+        self.views = Views(self.lang, build.site_url, self.category_names, build.pictures)
         self._ = translations(self.lang).gettext
         self._declare_addresses()
 
@@ -179,7 +179,7 @@ class NewsBuild:
     def post_view(self, post: Post) -> PostView:
         views, here = self.views, post.url
         url = self.build.site_url + post.url
-        image = views.image(post, here)
+        image = views.image(post, here, cover=True)
         versions = self.index.versions(post)
         sections = [self.category_names.get(c, c) for c in dict.fromkeys(post.meta.categories)]
         older, newer = self.news.neighbours(post)

@@ -53,7 +53,10 @@ def media_lookup(roots: list[Path]) -> Callable[[str], bool]:
 
 
 def news_rules(hq: HQ, media_roots: list[Path]) -> NewsRules:
-    return NewsRules(tuple(c.id for c in hq.news.categories), media_lookup(media_roots))
+    from chancery.images.checks import media_problem
+
+    return NewsRules(tuple(c.id for c in hq.news.categories), media_lookup(media_roots),
+                     media_problem(media_roots))
 
 
 def mission_rules(network: Network, entry: MissionEntry) -> NewsRules:

@@ -21,6 +21,8 @@ class NewsRules:
 
     categories: tuple[str, ...]  # HQ's category ids, in HQ's order
     media_exists: Callable[[str], bool]  # e.g. "media/news/x.jpg" -> is it a media file?
+    # Why a media file cannot be published as a picture (chancery.images.checks), or None.
+    media_problem: Callable[[str], str | None] = lambda path: None  # noqa: ARG005
 
     def category_list(self) -> str:
         return ", ".join(self.categories)
@@ -75,6 +77,9 @@ def rule_problems(meta: PostMeta, source: YamlSource, path: str, rules: NewsRule
                     f"and write src: /{MEDIA_DIR}/<name>",
                 )
             )
+        elif problem := rules.media_problem(resolved):
+            problems.append(Problem(file, line(("image", "src")), "image.src",
+                                    f"image '{src}': {problem}"))
     for name in ("updated", "expires"):
         moment = getattr(meta, name)
         if moment is not None and moment < meta.date:

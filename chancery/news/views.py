@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from chancery.languages import language
 from chancery.news.dates import iso, long_date
 from chancery.news.index import CATEGORY, YEAR, Listing, category_base, year_base
 from chancery.news.model import Post
 from chancery.news.social import Meta
+
+if TYPE_CHECKING:
+    from chancery.images.site import Pictures
 
 
 def relative_url(here: str, to: str) -> str:
@@ -37,8 +43,9 @@ class Link:
 @dataclass(frozen=True)
 class Image:
     href: str  # relative to the page
-    url: str  # absolute, for sharing
+    url: str  # absolute, for sharing (the 1200×630 card when the pipeline made one)
     alt: str
+    picture: Markup | None = None  # the <picture> element, when the pipeline made one
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,10 @@ class PostView:
 class Views:
     """Builds the views of one language; dates are formatted once per post."""
 
-    def __init__(self, lang: str, site_url: str, category_names: dict[str, str]):
+    def __init__(self, lang: str, site_url: str, category_names: dict[str, str],
+                 pictures: Pictures | None = None):
         self.lang = lang
+        self.pictures = pictures
         self.site_url = site_url
         self.category_names = category_names
         self._dates: dict[datetime, When] = {}
@@ -132,12 +141,24 @@ class Views:
             found = self._dates[moment] = When(iso(moment), long_date(moment, self.lang))
         return found
 
-    def image(self, post: Post, here: str) -> Image | None:
+    def image(self, post: Post, here: str, *, cover: bool = False) -> Image | None:
+        """The post's picture as a listing card shows it, or as its own page's ``cover``."""
         image = post.meta.image
         if image is None:
             return None
         path = image.src.lstrip("/")
-        return Image(relative_url(here, path), self.site_url + path, image.alt)
+        found = self.pictures.renditions.get(path) if self.pictures else None
+        if found is None:  # no pipeline (or a refused file, which fails the build)
+            return Image(relative_url(here, path), self.site_url + path, image.alt)
+        from chancery.images.markup import CARD_SIZES, CONTENT_SIZES
+
+        sizes = CONTENT_SIZES if cover else CARD_SIZES
+        attrs = None if cover else {"class": "chancery-card__image"}
+        markup = self.pictures.picture(path, here, image.alt, lazy=not cover, sizes=sizes,
+                                       attrs=attrs)
+        fallback = found.of_kind(found.fallback)[0]
+        return Image(relative_url(here, fallback.path), self.site_url + found.social.path,
+                     image.alt, Markup(markup))
 
     def categories(self, post: Post, here: str) -> list[Link]:
         return [

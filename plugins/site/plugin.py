@@ -22,12 +22,14 @@ from chancery.build.language import LanguageBuild
 from chancery.errors import ContentError
 from chancery.fonts import font_families
 from chancery.i18n.catalog import translations
+from chancery.images.site import Pictures
 from chancery.languages import language
 from chancery.navigation import NavItem
 from chancery.urls import language_prefix, page_url
 from chancery.whitespace import compact_html
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.images import publish_images
 from chancery_plugins.site.markdown_reuse import SharedMarkdown
 from chancery_plugins.site.navcache import cache_navigation
 from chancery_plugins.site.sitemaps import write_sitemaps
@@ -85,6 +87,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 raise  # build.py reports the problems itself
             raise PluginError("\n".join(str(p) for p in exc.problems)) from None
         build.known_outdated = self.known_outdated
+        build.pictures = Pictures()  # media images: made in on_files, shown by pages
         self.build = build
         config.docs_dir = str(build.docs_dir)
         config.site_name = build.site_name
@@ -106,6 +109,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 continue
             src_dir = str(source)[: -len(path)].rstrip("/")
             files.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+        publish_images(files, config, self.build.pictures, Path(self.config.content_dir))
         if files.get_file_from_path(SEARCH_PAGE) is None:
             title = translations(self.build.lang).gettext("Search")
             content = f"---\ntitle: {json.dumps(title)}\ntemplate: search.html\n---\n"
@@ -148,6 +152,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self.markdown = SharedMarkdown(config, files)
         self.markdown.attach(page)
         return page
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        # A news post's cover picture comes first: then every picture of the text is lazy.
+        return self.build.pictures.rewrite(html, page.url, page.file.src_uri,
+                                           eager_first=not page.meta.get("image"))
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context["chancery"] = self._context(page.file.src_uri)

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from chancery.build.runner import build_missions
 from chancery.news.model import Post, PostMeta
 from tests.conftest import CONTENT, MISSION_YML, page, write
 
 NOW = "2026-06-01T12:00:00+00:00"
-JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")  # a tiny, valid JPEG
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (218, 37, 29)).save(out, "JPEG")
+    return out.getvalue()
+
+
+JPEG = _jpeg()  # a tiny, valid JPEG (the image pipeline refuses a file that is not one)
 
 
 def post_text(

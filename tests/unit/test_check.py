@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from chancery.check import check_mission
 from chancery.model.network import load_network
@@ -50,7 +51,8 @@ def test_link_to_inherited_hq_page_is_fine(network_dir: Path) -> None:
 
 
 def test_missing_image_and_missing_alt(network_dir: Path) -> None:
-    write(network_dir / "fr-lyon/media/chancery.jpg", "jpeg")
+    (network_dir / "fr-lyon/media").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8)).save(network_dir / "fr-lyon/media/chancery.jpg", "JPEG")
     write(
         network_dir / "fr-lyon/pages/vi/about.md",
         "---\ntitle: Giới thiệu\n---\n![Trụ sở](/media/missing.jpg)\n\n![](/media/chancery.jpg)\n",
@@ -59,7 +61,10 @@ def test_missing_image_and_missing_alt(network_dir: Path) -> None:
         "fr-lyon/pages/vi/about.md:4: image or file '/media/missing.jpg' not found; put it in "
         "the mission's media/ folder and link it as /media/<name>",
         "fr-lyon/pages/vi/about.md:6: image '/media/chancery.jpg' has no alt text; describe "
-        "the picture, e.g. ![The chancery building in winter](/media/chancery.jpg)",
+        "the picture, e.g. ![The chancery building in winter](/media/chancery.jpg), or mark a "
+        'purely decorative picture with alt="" and the decorative class: '
+        '![](/media/chancery.jpg){: .decorative } or <img src="/media/chancery.jpg" alt="" '
+        'class="decorative">',
     ]
 
 

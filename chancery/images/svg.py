@@ -1,0 +1,62 @@
+"""SVG files are vetted, not rewritten: one with active or external content is refused.
+
+An SVG is a document, not a picture: it can carry scripts, event handlers, HTML inside
+``<foreignObject>`` and references that make the reader's browser fetch other addresses.
+Editors' SVGs are published only when they contain none of these (HQ's theme SVGs are
+trusted and never pass through here).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler",
+                    "listener"}
+_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
+_DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)|<\?xml-stylesheet", re.IGNORECASE)
+FIX = "remove it, or export the picture again as plain shapes (or as PNG/JPEG)"
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _external_url(text: str) -> str | None:
+    """The first ``url(...)`` in ``text`` that is not a fragment of the same file."""
+    for match in _URL.finditer(text):
+        if not match.group(1).startswith("#"):
+            return match.group(1) or "url()"
+    if "@import" in text.lower():
+        return "@import"
+    return None
+
+
+def svg_problem(data: bytes) -> str | None:
+    """What makes this SVG unsafe to publish, or ``None`` if it is plain drawing."""
+    found = _DECLARATIONS.search(data)
+    if found:
+        return f"SVG with a <!{found.group(1).decode()}> declaration or style sheet link; {FIX}"
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        return f"not a valid SVG file ({exc}); export it again"
+    if _local(root.tag) != "svg":
+        return "not an SVG file (its root element is not <svg>); export it again"
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = _local(element.tag)
+        if tag in _ACTIVE_ELEMENTS:
+            return f"SVG with a <{tag}> element (active content); {FIX}"
+        if tag == "style" and (bad := _external_url(element.text or "")):
+            return f"SVG whose style refers to '{bad}' (an external reference); {FIX}"
+        for name, value in element.attrib.items():
+            attr = _local(name)
+            if attr.startswith("on"):
+                return f"SVG with an event handler attribute '{attr}' (a script); {FIX}"
+            if attr == "href" and not value.strip().startswith("#"):
+                return f"SVG with an external reference {attr}=\"{value[:60]}\"; {FIX}"
+            if bad := _external_url(value):
+                return f"SVG with an external reference '{bad[:60]}' in '{attr}'; {FIX}"
+    return None
