@@ -103,6 +103,7 @@ HOSTILE_REMOTES = [
     "--upload-pack=touch {marker};:x",
     "--receive-pack=touch {marker};:x",
     "ext::sh -c touch% {marker}",
+    "ext::sh -c touch {marker}",
     "ext::sh",
     "fd::0",
     "-oProxyCommand=touch {marker}",
