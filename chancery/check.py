@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from chancery.check_html import RenderedPages, html_problems
 from chancery.errors import ContentError, Problem, display_path
 from chancery.images.checks import image_problems
 from chancery.loaders.frontmatter import MarkdownSource, quick_markdown, read_markdown
@@ -147,17 +148,19 @@ def check_mission(network: Network, entry: MissionEntry,
                 )
             )
         known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))
+        rendered = RenderedPages(pages.by_lang[lang], network.hq.html)  # HTML, anchors
         for page in pages.by_lang[lang].values():
             if page.fallback_from or (only is not None and page.path not in only):
                 continue  # checked in its own language, or unchanged
-            problems += _check_page(page, known, media)
+            problems += _check_page(page, known, media, rendered)
     for mission_check in MISSION_CHECKS:
         problems += mission_check(network, entry, pages, languages)
     problems += _outdated_translations(network, entry, languages)
     return sorted(set(problems))
 
 
-def _check_page(page: PageSource, known: set[str], media: dict[str, Path]) -> list[Problem]:
+def _check_page(page: PageSource, known: set[str], media: dict[str, Path],
+                rendered: RenderedPages | None = None) -> list[Problem]:
     """The problems of one page's front matter and links, at ``file:line``.
 
     Most pages have none: they are first read quickly (no line numbers), and only a page
@@ -170,14 +173,29 @@ def _check_page(page: PageSource, known: set[str], media: dict[str, Path]) -> li
         return list(exc.problems)
     if quick is not None and not check_page_meta(page, quick) \
             and not check_links(page, quick, known, media) \
-            and not image_problems(file, quick, page.path, media):
+            and not image_problems(file, quick, page.path, media) \
+            and not _html_problems(page, quick, known, media, rendered):
         return []
     try:
         doc = read_markdown(page.file, file)
     except ContentError as exc:
         return list(exc.problems)
     return (check_page_meta(page, doc) + check_links(page, doc, known, media)
-            + image_problems(file, doc, page.path, media))
+            + image_problems(file, doc, page.path, media)
+            + _html_problems(page, doc, known, media, rendered))
+
+
+def _html_problems(page: PageSource, doc: MarkdownSource, known: set[str],
+                   media: Collection[str], rendered: RenderedPages | None) -> list[Problem]:
+    """What the page's rendered HTML shows: HTML outside HQ's allow-list, links (raw HTML,
+    reference links) and anchors that lead nowhere (see :mod:`chancery.check_html`)."""
+    if rendered is None:
+        return []
+
+    def target(is_image: bool, text: str, url: str, base: str) -> str | None:
+        return _check_target(is_image, text, url, base, known, media, page.lang)
+
+    return html_problems(page, doc, rendered, target)
 
 
 def _outdated_translations(network: Network, entry: MissionEntry,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from chancery.model.fields import HttpsUrl, Localized, Phone, Slug, Strict
+from chancery.model.html_policy import HtmlPolicy
 
 
 class MinistryLink(Strict):
@@ -71,6 +72,9 @@ class HQ(Strict):
 
     ministry: Ministry
     news: NewsSettings
+    html: HtmlPolicy = Field(
+        default_factory=HtmlPolicy, description="what HTML pages may contain (the sanitiser)"
+    )
     locked_pages: list[str] = Field(
         default_factory=list,
         description="HQ pages (paths under content/_hq/pages/<lang>/) missions may not override",

@@ -25,6 +25,7 @@ from chancery.i18n.catalog import translations
 from chancery.images.site import Pictures
 from chancery.languages import language
 from chancery.navigation import NavItem
+from chancery.security.sanitize import enforce
 from chancery.urls import language_prefix, page_url
 from chancery.whitespace import compact_html
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
@@ -153,11 +154,24 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.markdown.attach(page)
         return page
 
+    @event_priority(100)  # first: before the plugins add HQ's own HTML (data blocks...)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        html = self._sanitised(html, page)  # the editor's HTML, before HQ's pictures
         # A news post's cover picture comes first: then every picture of the text is lazy.
         return self.build.pictures.rewrite(html, page.url, page.file.src_uri,
                                            eager_first=not page.meta.get("image"))
+
+    def _sanitised(self, html: str, page: Page) -> str:
+        """The page's Markdown HTML held to HQ's allow-list (chancery.security.sanitize):
+        anything outside it fails the build at file:line, and is removed in any case."""
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        try:
+            return enforce(html, self.build.hq.html, source, page.markdown or "")
+        except ContentError as exc:
+            if self.serving:
+                raise PluginError(str(exc)) from None
+            raise
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context["chancery"] = self._context(page.file.src_uri)
