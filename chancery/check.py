@@ -201,14 +201,12 @@ def _html_problems(page: PageSource, doc: MarkdownSource, known: set[str],
 def _outdated_translations(network: Network, entry: MissionEntry,
                            languages: list[str]) -> list[Problem]:
     """Warnings for outdated translations where HQ's policy is strict (consular pages)."""
-    from chancery.translations import outdated_in_sections
+    from chancery.translations import freshness_message, outdated_in_sections
 
     sections = network.hq.translation.strict_sections
     return [
         Problem(display_path(page.file), 1, "source_hash",
-                f"this translation is older than the Vietnamese page {path}; update it, then run "
-                f"python3 build.py translated --mission {entry.id} --lang {page.lang} {path}",
-                severity="warning")
+                freshness_message(page, path, entry.id), severity="warning")
         for page, path in outdated_in_sections(network, entry, sections)
         if page.lang in languages
     ]

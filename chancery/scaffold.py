@@ -33,7 +33,7 @@ STANDARD_PAGES: list[tuple[str, str, int]] = [
     ("contact/index.md", N_("Contact"), 10),
 ]
 
-_KINDS = MissionKind.__args__
+MISSION_KINDS = MissionKind.__args__
 
 
 def _quote(text: str) -> str:
@@ -68,8 +68,8 @@ def new_mission(content_dir: Path, mission_id: str, kind: str, languages: list[s
     problems = []
     if not re.fullmatch(r"[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*", mission_id):
         problems.append("mission id must be '<country code>-<city>', lower case, e.g. fr-lyon")
-    if kind not in _KINDS:
-        problems.append(f"kind must be one of: {', '.join(_KINDS)}")
+    if kind not in MISSION_KINDS:
+        problems.append(f"kind must be one of: {', '.join(MISSION_KINDS)}")
     if not languages or languages[0] != DEFAULT_LANGUAGE:
         languages = [DEFAULT_LANGUAGE, *[code for code in languages if code != DEFAULT_LANGUAGE]]
     unknown = [code for code in languages if code not in LANGUAGES]
@@ -122,7 +122,21 @@ social: []
         _ = translations(lang).gettext
         for path, title, weight in STANDARD_PAGES:
             _write_new(root / PAGES_DIR / lang / path, page_text(_(title), weight), created)
+    for path, _title, _weight in STANDARD_PAGES:
+        mark_as_translations([root / PAGES_DIR / lang / path for lang in languages])
     return created
+
+
+def mark_as_translations(files: list[Path]) -> None:
+    """Record that ``files[1:]`` translate ``files[0]`` as written together now.
+
+    Scaffolded versions start equivalent; once the first one is edited, the others show
+    as outdated, which is what ``build.py status`` and ``check --strict`` should say.
+    """
+    from chancery.translations import mark_translated
+
+    for translation in files[1:]:
+        mark_translated(files[0], translation)
 
 
 def new_page(root: Path, languages: list[str], path: str, title: str) -> list[Path]:
@@ -145,4 +159,5 @@ def new_page(root: Path, languages: list[str], path: str, title: str) -> list[Pa
     created: list[Path] = []
     for lang in languages:
         _write_new(root / PAGES_DIR / lang / path, page_text(title), created)
+    mark_as_translations(created)
     return created

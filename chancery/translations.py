@@ -128,6 +128,20 @@ def page_state(source: PageSource, translation: PageSource | None,
         else "outdated"
 
 
+def freshness_message(page: PageSource, path: str, mission_id: str) -> str:
+    """What an editor should do about the outdated translation ``page`` of ``path``.
+
+    A translation that records no ``source_hash`` was never marked: it may well be
+    current, so it is not called older; the editor is told how to mark it.
+    """
+    command = f"python3 build.py translated --mission {mission_id} --lang {page.lang} {path}"
+    if recorded_hash(page.file) is None:
+        return (f"not yet marked as translated from the Vietnamese page {path}: once it is "
+                f"translated (or if it already is), run {command}")
+    return f"this translation is older than the Vietnamese page {path}; update it, then run " \
+        f"{command}"
+
+
 def outdated_in_sections(network: Network, entry: MissionEntry,
                          sections: list[str]) -> list[tuple[PageSource, str]]:
     """``(translation, source path)`` of outdated translations in ``sections``."""

@@ -46,7 +46,7 @@ from chancery.build.tasks import (
 )
 from chancery.clock import now as clock_now
 from chancery.engine import CONFIG_ENV, ENGINE_MODULE
-from chancery.model.network import load_network_tolerant
+from chancery.model.network import load_network_tolerant, unfinished
 from chancery.news import source as front_matter
 from chancery.publish.digest import digest_of, tree_digest, well_formed
 
@@ -68,6 +68,7 @@ class MissionReport:
     unchanged: bool = False  # nothing to do: the output was left as it was
     translations_changed: bool = True  # which pages exist, or are outdated, may have changed
     peak_rss_kb: int = 0  # the largest peak memory of the worker processes that built it
+    unfinished: bool = False  # not built: only the TODOs of 'build.py new' are left to fill
 
     @property
     def ok(self) -> bool:
@@ -104,7 +105,8 @@ def build_missions(
     reports: dict[str, MissionReport] = {}
     for mission_id, problems in failures.items():
         errors, warnings = problem_lines(problems)
-        reports[mission_id] = MissionReport(mission_id, [], errors=errors, warnings=warnings)
+        reports[mission_id] = MissionReport(mission_id, [], errors=errors, warnings=warnings,
+                                            unfinished=unfinished(problems))
     out_dir.mkdir(parents=True, exist_ok=True)
     for mission_id in resume(out_dir):
         progress(f"… {mission_id}: finished the update an interrupted build left journaled")

@@ -107,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
                     r.pages,
                     f"{r.seconds:.1f}",
                     len(r.warnings),
-                    "FAILED" if not r.ok else "unchanged" if r.unchanged else "ok",
+                    "unfinished" if r.unfinished else "FAILED" if not r.ok
+                    else "unchanged" if r.unchanged else "ok",
                 ]
                 for r in reports
             ],
@@ -124,7 +125,16 @@ def run(args: argparse.Namespace) -> int:
             r.translations_changed or not r.ok for r in reports):
         write_dashboard(args.content, args.out)  # otherwise it would show the same statuses
     print(f"\ntranslation dashboard: {dashboard}")
-    failed = [r for r in reports if not r.ok]
+    # A mission just made with 'build.py new' and not filled in yet is skipped, not a failure
+    # of the network's build; asked for by name, it cannot be built, which fails.
+    skipped = [r for r in reports if r.unfinished and not args.mission]
+    for report in skipped:
+        print(f"\nskipped {report.mission}: unfinished, {len(report.errors)} TODO(s) left "
+              f"(fill them in, then run: python3 build.py check --mission {report.mission})",
+              file=sys.stderr)
+        for error in report.errors:
+            print(f"  {error}", file=sys.stderr)
+    failed = [r for r in reports if not r.ok and r not in skipped]
     for report in failed:
         print(
             f"\nerrors for {report.mission} (its previous output was left as it was):",
@@ -135,5 +145,6 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         print(f"\n{len(failed)} of {len(reports)} mission(s) failed.", file=sys.stderr)
         return 1
-    print(f"\nbuilt {len(reports)} mission(s) into {args.out}")
+    print(f"\nbuilt {len(reports) - len(skipped)} mission(s) into {args.out}"
+          + (f"; {len(skipped)} unfinished mission(s) skipped" if skipped else ""))
     return 0

@@ -19,8 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "that a language lacks (non-zero exit if any). Catalogs are compiled in "
         "memory at build time.",
     )
-    parser.add_argument("action", choices=["extract", "update", "check"])
-    parser.add_argument("--lang", action="append", help="limit to this language (repeatable)")
+    parser.add_argument("action", choices=["extract", "update", "check"],
+                        help="extract, update or check (see above)")
+    parser.add_argument("--lang", action="append", metavar="CODE",
+                        help="limit to this language (repeatable; default: every language)")
     parser.set_defaults(run=run)
 
 

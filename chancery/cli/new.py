@@ -8,7 +8,7 @@ from chancery.cli.common import add_content_option
 from chancery.errors import display_path
 from chancery.languages import supported_codes
 from chancery.model.network import load_network
-from chancery.scaffold import new_mission, new_page
+from chancery.scaffold import MISSION_KINDS, new_mission, new_page
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,31 +20,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     kinds = parser.add_subparsers(dest="what", metavar="mission|page|post", required=True)
 
-    mission = kinds.add_parser("mission", help="a new mission folder with its standard pages")
+    mission = kinds.add_parser(
+        "mission", help="a new mission folder with its standard pages",
+        description="Create content/ID/: mission.yml and the standard pages in every "
+        "language. Fill in each TODO of mission.yml, then run 'build.py check --mission ID'; "
+        "until then the mission is reported and left out of builds.")
     mission.add_argument("id", help="mission id: <country code>-<city>, e.g. fr-lyon")
     mission.add_argument(
-        "--kind", default="embassy", help="embassy, consulate-general or permanent-mission"
+        "--kind", default="embassy", choices=MISSION_KINDS,
+        help="the kind of mission (default: %(default)s)",
     )
     mission.add_argument(
         "--languages",
         default="vi,en",
-        help=f"comma-separated, Vietnamese first (supported: {supported_codes()})",
+        help="comma-separated language codes, Vietnamese first "
+        f"(default: %(default)s; supported: {supported_codes()})",
     )
     add_content_option(mission)
     mission.set_defaults(run=run_mission)
 
-    page = kinds.add_parser("page", help="a page in every language of a mission")
+    page = kinds.add_parser(
+        "page", help="a page in every language of a mission",
+        description="Create the page in each language of the mission, with its front matter. "
+        "The other languages are marked as translations of the Vietnamese page: once you "
+        "change it, 'build.py status' shows them as outdated.")
     page.add_argument("path", help="path of the page, e.g. consular/passport.md")
-    page.add_argument("--mission", required=True, metavar="ID")
-    page.add_argument("--title", required=True, help="the page's title")
+    page.add_argument("--mission", required=True, metavar="ID",
+                      help="the mission to add the page to (required)")
+    page.add_argument("--title", required=True, help="the page's title (required)")
     add_content_option(page)
     page.set_defaults(run=run_page)
 
-    post = kinds.add_parser("post", help="a news post in every language of a mission")
-    post.add_argument("--mission", required=True, metavar="ID")
-    post.add_argument("--title", required=True, help="the post's title (Vietnamese)")
+    post = kinds.add_parser(
+        "post", help="a news post in every language of a mission",
+        description="Create a news post dated now in each language of the mission, its "
+        "address made from the title.")
+    post.add_argument("--mission", required=True, metavar="ID",
+                      help="the mission to add the post to (required)")
+    post.add_argument("--title", required=True, help="the post's title in Vietnamese (required)")
     post.add_argument(
-        "--category", required=True, help="a news category id from content/_hq/hq.yml"
+        "--category", required=True,
+        help="a news category id from content/_hq/hq.yml (required)",
     )
     add_content_option(post)
     post.set_defaults(run=run_post)

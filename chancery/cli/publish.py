@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "another mission declares, an unfinished or altered build; publishing "
                     "the live build again changes nothing.")
     add_content_option(parser)
-    parser.add_argument("--mission", required=True, metavar="ID")
+    parser.add_argument("--mission", required=True, metavar="ID",
+                        help="the mission to publish, built beforehand (required)")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "site", metavar="DIR",
                         help="build output folder (default: site/)")
     add_archive_option(parser)

@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "first; with --remote, list the releases kept on the mission's hosting "
                     "and which one is live (needs the same credentials as publish).")
     add_content_option(parser)
-    parser.add_argument("--mission", required=True, metavar="ID")
+    parser.add_argument("--mission", required=True, metavar="ID",
+                        help="the mission whose releases to list (required)")
     add_archive_option(parser)
     parser.add_argument("--remote", action="store_true",
                         help="list the releases on the hosting instead of the archive")

@@ -15,9 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "before the live release; --to names another (see 'build.py releases "
                     "--mission ID --remote'). Publishing a new build later rolls forward.")
     add_content_option(parser)
-    parser.add_argument("--mission", required=True, metavar="ID")
+    parser.add_argument("--mission", required=True, metavar="ID",
+                        help="the mission whose live site to switch back (required)")
     parser.add_argument("--to", metavar="RELEASE",
-                        help="a release name, or the start of its build id (6+ characters)")
+                        help="a release name, or the start of its build id (6+ characters; "
+                        "default: the release before the live one)")
     parser.set_defaults(run=run)
 
 

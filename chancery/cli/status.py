@@ -18,8 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "exist in Vietnamese (total), how many are translated and up to date, "
                     "missing, or outdated (the Vietnamese page changed since the translation "
                     "was marked done with 'build.py translated').")
-    parser.add_argument("--mission", action="append", metavar="ID")
-    parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.add_argument("--mission", action="append", metavar="ID",
+                        help="only this mission (repeatable; default: every mission)")
+    parser.add_argument("--format", choices=["table", "json"], default="table",
+                        help="a table to read or JSON for scripts (default: %(default)s)")
     parser.add_argument("--pages", action="store_true", help="list the pages that need work")
     add_content_option(parser)
     parser.set_defaults(run=run)

@@ -115,6 +115,15 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
     return MissionEntry(mission, folder, source), problems
 
 
+PLACEHOLDER = "still a placeholder"
+
+
+def unfinished(problems: list[Problem]) -> bool:
+    """Whether a mission's only errors are the ``TODO`` values ``build.py new`` left."""
+    errors = [p for p in problems if p.is_error]
+    return bool(errors) and all(p.message.startswith(PLACEHOLDER) for p in errors)
+
+
 def todo_markers(source: YamlSource) -> list[Problem]:
     """Values still reading ``TODO`` (left by ``build.py new``)."""
     problems = []
@@ -132,7 +141,7 @@ def todo_markers(source: YamlSource) -> list[Problem]:
                     source.file,
                     source.line_of(path),
                     dotted(path),
-                    f"still a placeholder ('{value}'); replace it with the real value",
+                    f"{PLACEHOLDER} ('{value}'); replace it with the real value",
                 )
             )
 

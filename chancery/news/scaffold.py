@@ -12,6 +12,7 @@ from chancery.model.network import MissionEntry, Network
 from chancery.news import NEWS_DIR
 from chancery.news.slugs import default_slug
 from chancery.pages import PAGES_DIR
+from chancery.scaffold import mark_as_translations
 
 BODY = "<!-- Write the post here, in Markdown, without a '# title' line. -->\n"
 
@@ -75,4 +76,5 @@ def new_post(
         )
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text, encoding="utf-8")
+    mark_as_translations(files)
     return files

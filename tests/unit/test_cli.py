@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,32 @@ def test_new_then_check_guides_the_editor(network_dir: Path) -> None:
     assert check.returncode == 1
     assert "still a placeholder" in check.stderr
     assert "Traceback" not in check.stderr
+
+
+def _parsers(parser: argparse.ArgumentParser, name: str = "build.py"):
+    """Every parser of the command line, with its full command name."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub, child in action.choices.items():
+                yield from _parsers(child, f"{name} {sub}")
+
+
+def test_every_option_of_every_command_has_help_naming_its_default() -> None:
+    from chancery.cli import parser
+
+    missing = []
+    for name, command in _parsers(parser()):
+        if name != "build.py" and not command.description:
+            missing.append(f"{name}: no description")
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+                continue
+            option = action.option_strings[0] if action.option_strings else action.dest
+            if not (action.help or "").strip():
+                missing.append(f"{name} {option}: no help")
+            elif action.default not in (None, False, argparse.SUPPRESS) and \
+                    action.option_strings and "%(default)s" not in action.help and \
+                    "default" not in action.help:
+                missing.append(f"{name} {option}: default {action.default!r} not named")
+    assert missing == [], "\n".join(missing)
