@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     problems = [p for found in failures.values() for p in found]
     for entry in network.missions.values():
         problems += check_mission(network, entry)
-    problems += network_conflicts(args.content, args.mission)  # two missions, one hosting
+    problems += network_conflicts(args.content, args.mission, network.hq)  # one hosting each
     problems = sorted(set(problems))
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -64,6 +64,16 @@ class TranslationPolicy(Strict):
     )
 
 
+class Publishing(Strict):
+    """Which kinds of publish target missions may declare."""
+
+    local_git: bool = Field(
+        False,
+        description="allow git remotes that are folders on the build machine (a test "
+        "network's bare repositories); leave it false in production",
+    )
+
+
 class HQ(Strict):
     """Everything in ``content/_hq/hq.yml``."""
 
@@ -79,3 +89,4 @@ class HQ(Strict):
         default_factory=list,
         description="HQ pages (paths under content/_hq/pages/<lang>/) missions may not override",
     )
+    publishing: Publishing = Field(default_factory=Publishing)

@@ -45,9 +45,11 @@ class Outcome:
 
 
 def mission_with_target(content_dir: Path, mission_id: str) -> MissionEntry:
-    """The validated mission, after checking no other mission declares its target."""
-    entry = load_network(content_dir, only=[mission_id]).missions[mission_id]
-    check_no_conflict(entry, content_dir)
+    """The validated mission, after checking no other mission declares its target and that
+    HQ's settings allow it."""
+    network = load_network(content_dir, only=[mission_id])
+    entry = network.missions[mission_id]
+    check_no_conflict(entry, content_dir, network.hq)
     return entry
 
 

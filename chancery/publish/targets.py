@@ -26,6 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 from chancery.errors import ContentError, Problem, display_path
 from chancery.loaders.content_files import file_link_problems
 from chancery.loaders.yaml_source import load_yaml_file
+from chancery.model.hq import HQ
 from chancery.model.mission import GitTarget, PublishTarget, S3Target, SshTarget
 from chancery.model.network import MISSION_FILE, MissionEntry, mission_dirs
 from chancery.model.publish_fields import parse_remote
@@ -126,6 +127,7 @@ class Declared:
     file: str
     line: int
     target: Target
+    remote_line: int = 0  # of ``publish.remote`` (git)
 
 
 def declared_targets(content_dir: Path, skip: str | None = None
@@ -163,7 +165,8 @@ def declared_targets(content_dir: Path, skip: str | None = None
                                     "other mission may publish until it is fixed; correct it "
                                     "(python3 build.py check shows how)"))
             continue
-        found.append(Declared(folder.name, source.file, line, target))
+        found.append(Declared(folder.name, source.file, line, target,
+                              source.line_of(("publish", "remote"))))
     return found, problems
 
 
@@ -175,8 +178,22 @@ def _refusal(mine: Declared, me: TargetIdentity, theirs: Declared,
                    "mission publishes to its own hosting, so HQ must correct one of the two")
 
 
-def check_no_conflict(entry: MissionEntry, content_dir: Path) -> TargetIdentity:
-    """The mission's target identity; raise :class:`ContentError` if another mission shares it."""
+def policy_problems(declared: Declared, hq: HQ) -> list[Problem]:
+    """What HQ's ``publishing:`` settings do not allow in one mission's target."""
+    target = declared.target
+    if isinstance(target, GitTarget) and not hq.publishing.local_git \
+            and parse_remote(target.remote).kind == "local":
+        return [Problem(declared.file, declared.remote_line or declared.line, "publish.remote",
+                        f"'{target.remote}' is a folder on the build machine, which this "
+                        "network does not allow (HQ's hq.yml: publishing: local_git: false); "
+                        "write an https:// or SSH remote")]
+    return []
+
+
+def check_no_conflict(entry: MissionEntry, content_dir: Path,
+                      hq: HQ | None = None) -> TargetIdentity:
+    """The mission's target identity; raise :class:`ContentError` if another mission shares it
+    (or, given HQ's settings, if they do not allow it)."""
     target = entry.mission.publish
     line = entry.source.line_of(("publish",))
     if target is None:
@@ -184,7 +201,10 @@ def check_no_conflict(entry: MissionEntry, content_dir: Path) -> TargetIdentity:
                                     f"mission {entry.id} has no publish: section, so it has "
                                     "nowhere to publish to; HQ adds one (method: git, ssh or s3)")])
     others, problems = declared_targets(content_dir, skip=entry.id)
-    mine = Declared(entry.id, entry.source.file, line, target)
+    mine = Declared(entry.id, entry.source.file, line, target,
+                    entry.source.line_of(("publish", "remote")))
+    if hq is not None:
+        problems += policy_problems(mine, hq)
     me, *them = identities([target, *(other.target for other in others)])
     for other, theirs in zip(others, them, strict=True):
         if me.overlaps(theirs):
@@ -194,15 +214,18 @@ def check_no_conflict(entry: MissionEntry, content_dir: Path) -> TargetIdentity:
     return me
 
 
-def network_conflicts(content_dir: Path, only: Iterable[str] | None = None) -> list[Problem]:
+def network_conflicts(content_dir: Path, only: Iterable[str] | None = None,
+                      hq: HQ | None = None) -> list[Problem]:
     """For ``build.py check``: every pair of missions whose targets are the same or nested,
-    reported at the ``publish:`` line of the later one (of the checked one with ``only``).
+    reported at the ``publish:`` line of the later one (of the checked one with ``only``),
+    and, given HQ's settings, every target they do not allow.
 
     Sections that cannot be read are left to the schema check of their own mission."""
     declared, _ = declared_targets(content_dir)
     wanted = set(only) if only else None
     found = identities(d.target for d in declared)
-    problems = []
+    problems = [problem for d in declared if hq is not None
+                and (wanted is None or d.mission in wanted) for problem in policy_problems(d, hq)]
     for j, (later, later_id) in enumerate(zip(declared, found, strict=True)):
         for earlier, earlier_id in zip(declared[:j], found[:j], strict=True):
             if not later_id.overlaps(earlier_id):

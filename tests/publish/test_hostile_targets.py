@@ -167,6 +167,18 @@ def test_a_symlink_to_another_missions_git_target_is_refused(tmp_path, bare):
     assert refs(bare) == ""
 
 
+def test_a_local_git_remote_is_refused_unless_hq_allows_it(tmp_path, bare):
+    net = Net(tmp_path, {MISSION: f"method: git\nremote: {bare}\n"}, base_env())
+    hq_yml = net.content / "_hq" / "hq.yml"
+    hq_yml.write_text(hq_yml.read_text(encoding="utf-8").replace("local_git: true",
+                                                                 "local_git: false"),
+                      encoding="utf-8")
+    net.refused("check", f"{MISSION}/mission.yml", "publish.remote")
+    out = net.refused("publish", f"{MISSION}/mission.yml", "publish.remote")
+    assert "local_git" in out
+    assert refs(bare) == ""
+
+
 # -- ssh ----------------------------------------------------------------------------------
 
 def ssh_block(sshd, **fields: str) -> str:

@@ -239,3 +239,22 @@ def test_a_mission_whose_target_cannot_be_read_blocks_publishing(tmp_path):
     with pytest.raises(ContentError) as caught:
         check_no_conflict(entry, content)
     assert "fr-nice" in caught.value.problems[0].file
+
+
+def test_local_git_remotes_need_hqs_leave(tmp_path):
+    content = write_network(tmp_path, {"fr-lyon": "method: git\nremote: /srv/a.git\n",
+                                       "fr-nice": "method: git\nremote: git@host:o/r.git\n"})
+    assert network_conflicts(content, hq=load_network(content).hq) == []
+    hq_yml = content / "_hq" / "hq.yml"
+    text = hq_yml.read_text(encoding="utf-8")
+    assert "local_git: true" in text
+    hq_yml.write_text(text.replace("local_git: true", "local_git: false"), encoding="utf-8")
+    network = load_network(content)
+    [problem] = network_conflicts(content, hq=network.hq)
+    assert problem.file.endswith("fr-lyon/mission.yml") and problem.field == "publish.remote"
+    assert problem.line == network.missions["fr-lyon"].source.line_of(("publish", "remote"))
+    assert "local_git" in problem.message
+    with pytest.raises(ContentError) as caught:
+        check_no_conflict(network.missions["fr-lyon"], content, network.hq)
+    assert "local_git" in str(caught.value)
+    check_no_conflict(network.missions["fr-nice"], content, network.hq)
