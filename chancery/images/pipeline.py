@@ -11,6 +11,7 @@ original bytes, so a changed photo gets new addresses. Encoded files are kept un
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import json
 import os
@@ -71,10 +72,7 @@ class ImageCache:
     """Encoded files by content hash; without a folder, a temporary one for this process."""
 
     def __init__(self, folder: Path | None) -> None:
-        if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="chancery-images-"))
-            atexit.register(shutil.rmtree, folder, True)
-        self.folder = Path(folder)
+        self.folder = Path(folder) if folder is not None else _process_folder()
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -144,6 +142,14 @@ class Pipeline:
                 "social": [social, card.width, card.height], "files": [*names, social]}
         self.cache.put(f"{stem}.json", json.dumps(plan).encode())
         return plan
+
+
+@functools.cache
+def _process_folder() -> Path:
+    """One temporary cache for every build this process runs (``serve`` rebuilds often)."""
+    folder = Path(tempfile.mkdtemp(prefix="chancery-images-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def _read_plan(path: Path) -> dict | None:

@@ -202,6 +202,7 @@ class NewsBuild:
                 post,
                 url=url,
                 image_url=image.url if image else None,
+                image_size=image.card if image else None,
                 site_name=self.build.site_name,
                 sections=sections,
                 other_languages=list(versions),

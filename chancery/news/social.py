@@ -38,10 +38,15 @@ def social_meta(
     url: str,
     image_url: str | None,
     site_name: str,
+    image_size: tuple[int, int] | None = None,
     sections: list[str],
     other_languages: list[str],
 ) -> list[Meta]:
-    """``og:*``, ``article:*`` and ``twitter:*`` entries for ``post``."""
+    """``og:*``, ``article:*`` and ``twitter:*`` entries for ``post``.
+
+    ``image_url`` is the post's sharing card (the 1200×630 crop the image pipeline makes,
+    see :mod:`chancery.images.pipeline`), ``image_size`` its width and height.
+    """
     og = [
         ("og:type", "article"),
         ("og:title", post.title),
@@ -52,7 +57,10 @@ def social_meta(
         *(("og:locale:alternate", og_locale(code)) for code in other_languages),
     ]
     if image_url and post.meta.image:
-        og += [("og:image", image_url), ("og:image:alt", post.meta.image.alt)]
+        og.append(("og:image", image_url))
+        if image_size:
+            og += [("og:image:width", str(image_size[0])), ("og:image:height", str(image_size[1]))]
+        og.append(("og:image:alt", post.meta.image.alt))
     og += [
         ("article:published_time", iso(post.date)),
         *((("article:modified_time", iso(post.modified)),) if post.meta.updated else ()),

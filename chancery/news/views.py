@@ -46,6 +46,7 @@ class Image:
     url: str  # absolute, for sharing (the 1200×630 card when the pipeline made one)
     alt: str
     picture: Markup | None = None  # the <picture> element, when the pipeline made one
+    card: tuple[int, int] | None = None  # the sharing card's width and height
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class Views:
                                        attrs=attrs)
         fallback = found.of_kind(found.fallback)[0]
         return Image(relative_url(here, fallback.path), self.site_url + found.social.path,
-                     image.alt, Markup(markup))
+                     image.alt, Markup(markup), (found.social.width, found.social.height))
 
     def categories(self, post: Post, here: str) -> list[Link]:
         return [

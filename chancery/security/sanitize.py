@@ -102,7 +102,8 @@ def _urls(tag: str, name: str, value: str, policy: HtmlPolicy) -> list[Unsafe]:
         scheme = scheme_of(url)
         shown = _shown(url)
         if scheme is not None and scheme not in policy.url_schemes:
-            found.append(Unsafe(re.escape(scheme) + r"\s*:|" + re.escape(url[:30]),
+            tail = f"|{re.escape(url[-12:])}" if len(url) > 16 else ""  # entities hide the scheme
+            found.append(Unsafe(re.escape(scheme) + r"\s*:|" + re.escape(url[:30]) + tail,
                                 f"{name}='{shown}' uses '{scheme}:', which is not allowed; link "
                                 f"to an address starting with "
                                 f"{', '.join(s + ':' for s in policy.url_schemes)} or to a page "

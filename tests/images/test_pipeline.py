@@ -16,12 +16,14 @@ from tests.conftest import page, write
 from tests.images.helpers import SERIAL, metadata_of, phone_photo
 
 POST = "fr-lyon/pages/vi/news/2026/garden.md"
+COVER = "fr-lyon/pages/vi/news/2026/cover.md"
 ALT = "Bà con dự tiệc trong vườn của Tổng Lãnh sự quán"
 
 
 def _post(body: str, **front: str) -> str:
+    title = front.pop("title", "Tiệc trong vườn")
     extra = "".join(f"{key}: {value}\n" for key, value in front.items())
-    return ("---\ntitle: Tiệc trong vườn\ndate: 2026-03-01T10:00:00+01:00\n"
+    return (f"---\ntitle: {title}\ndate: 2026-03-01T10:00:00+01:00\n"
             f"categories: [community]\nsummary: Tóm tắt.\n{extra}---\n\n{body}\n")
 
 
@@ -45,6 +47,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     photo.write_bytes(original)
     write(content / POST, _post(f"Mở đầu.\n\n![{ALT}](/media/news/garden.jpg)\n\n"
                                 f'<img src="/media/news/garden.jpg" alt="Lần thứ hai">\n'))
+    write(content / COVER, _post("Văn bản.", image="{src: /media/news/garden.jpg, alt: Vườn}",
+                                 title="Bìa"))
     cache = root / "cache"
     outs, stamps = [], []
     for name in ("site", "again"):
@@ -55,6 +59,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
         outs.append(out / "fr-lyon")
         stamps.append({p.name: p.stat().st_mtime_ns for p in (cache / "images").iterdir()})
     return {"site": outs[0], "again": outs[1], "original": original, "stamps": stamps}
+
+
+def _post_page(site: Path, text: str) -> str:
+    pages = [p.read_text(encoding="utf-8") for p in site.glob("news/2026/*/index.html")]
+    [found] = [html for html in pages if f"<p>{text}</p>" in html]
+    return found
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -94,7 +104,7 @@ def test_the_photo_becomes_resized_avif_webp_and_jpeg_without_metadata(built: di
 
 
 def test_the_post_shows_a_picture_with_width_height_and_lazy_loading(built: dict) -> None:
-    html = next(built["site"].glob("news/2026/*/index.html")).read_text(encoding="utf-8")
+    html = _post_page(built["site"], "Mở đầu.")
     pictures = re.findall(r"<picture>.*?</picture>", html)
     assert len(pictures) == 2
     first, second = pictures
@@ -108,6 +118,16 @@ def test_the_post_shows_a_picture_with_width_height_and_lazy_loading(built: dict
     assert 'decoding="async"' in img and "loading=" not in img  # the first picture: at once
     assert 'alt="Lần thứ hai"' in second and 'loading="lazy"' in second  # raw HTML too
     assert "media/news/garden.jpg" not in html
+
+
+def test_a_post_with_a_cover_shares_its_1200x630_card(built: dict) -> None:
+    html = _post_page(built["site"], "Văn bản.")
+    meta = dict(re.findall(r'<meta property="(og:image[^"]*)" content="([^"]*)">', html))
+    assert re.fullmatch(r"https://fr-lyon\.test\.example/media/news/garden\.[0-9a-f]{12}"
+                        r"-social\.jpg", meta["og:image"])
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    cover = re.search(r'<figure class="chancery-post__image"><picture>.*?</picture>', html)[0]
+    assert "loading=" not in cover  # the cover comes first: the text's pictures are lazy
 
 
 def test_a_rebuild_reuses_the_cache_and_makes_the_same_bytes(built: dict) -> None:
