@@ -4,6 +4,8 @@
 Run ``python3 build.py --help``. On first use this script creates ``.venv/`` beside
 it and installs the pinned dependencies there, then runs itself inside it; a
 later change to ``pyproject.toml`` or ``requirements.lock`` reinstalls.
+``--help`` answers at once, before anything is installed. ``$CHANCERY_VENV`` chooses
+another environment folder.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
+VENV = Path(os.environ.get("CHANCERY_VENV") or ROOT / ".venv")
+HELP_FLAGS = {"-h", "--help"}
 VENV_PYTHON = VENV / "bin" / "python"
 APT_TEST_PACKAGES = ROOT / ".ci" / "apt-packages.txt"
 
@@ -44,7 +48,7 @@ def _ensure_venv(extras: str) -> None:
         _say(f"Chancery needs Python 3.11; this is {sys.version.split()[0]}")
         sys.exit(2)
     if not VENV_PYTHON.exists():
-        _say(f"creating {VENV.relative_to(ROOT)}/")
+        _say(f"creating {_shown(VENV)}/")
         _run([sys.executable, "-m", "venv", str(VENV)])
     stamp_file = VENV / f".chancery-installed{'-' + extras if extras else ''}"
     stamp = _stamp(extras)
@@ -96,10 +100,47 @@ def _ensure_system_packages() -> None:
         _say("apt-get install failed; tests that need these packages will be skipped")
 
 
+def _first_run_help(args: list[str]) -> None:
+    """Help before the environment exists: the commands, read from their sources without
+    importing them (standard library only), and what the first run will do."""
+    sys.path.insert(0, str(ROOT))
+    from chancery.cli import COMMANDS
+    from chancery.cli.summaries import summary
+
+    command = args[0] if args and args[0] in COMMANDS else None
+    if command:
+        about = summary(command)
+        print(f"usage: build.py {command} [options]\n")
+        print(textwrap.fill(about.description or about.help, 79))
+    else:
+        print("usage: build.py COMMAND [options]\n\nChancery: build, preview, check and "
+              "scaffold the websites of a network\nof diplomatic missions.\n\ncommands:")
+        for name in COMMANDS:
+            print(f"  {name:<11} {summary(name).help}")
+    print("\n" + textwrap.fill(
+        f"The environment is not installed yet: the first command you run installs it in "
+        f"{_shown(VENV)}/ (a minute or so, once). After that, 'build.py "
+        f"{command or 'COMMAND'} --help' also lists every option.", 79))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _bootstrap() -> None:
     """Re-run this script inside the project's virtual environment, set up as needed."""
     if Path(sys.prefix).resolve() == VENV.resolve() or os.environ.get("CHANCERY_NO_BOOTSTRAP"):
         return
+    args = sys.argv[1:]
+    if HELP_FLAGS.intersection(args) and "--" not in args:
+        if not VENV_PYTHON.exists():
+            _first_run_help(args)
+            sys.exit(0)
+        # Installed: help needs no reinstall, even if the pinned versions changed since.
+        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *args])
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), "")
     extras = "test" if command == "test" else ""
     _ensure_venv(extras)

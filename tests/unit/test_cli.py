@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import MISSION_YML, ROOT, write
@@ -129,3 +130,27 @@ def test_every_option_of_every_command_has_help_naming_its_default() -> None:
                     "default" not in action.help:
                 missing.append(f"{name} {option}: default {action.default!r} not named")
     assert missing == [], "\n".join(missing)
+
+
+def test_help_answers_at_once_before_the_environment_exists(tmp_path: Path) -> None:
+    venv = tmp_path / "not-installed-yet"
+    env = {"PATH": "/usr/bin:/bin", "CHANCERY_VENV": str(venv)}
+    for args in (["--help"], ["serve", "--help"], ["new", "-h"]):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "build.py"),
+                                 *args], capture_output=True, text=True, env=env, timeout=30)
+        assert time.monotonic() - started < 5, args
+        assert result.returncode == 0, result.stderr
+        assert "the first command you run installs it in" in " ".join(result.stdout.split())
+        imported = {line.split("|")[-1].strip().split(".")[0]
+                    for line in result.stderr.splitlines() if line.startswith("import time:")}
+        assert not imported & {"yaml", "pydantic", "mkdocs", "markdown", "jinja2"}, args
+        assert not venv.exists()
+    listing = subprocess.run([sys.executable, str(ROOT / "build.py"), "--help"],
+                             capture_output=True, text=True, env=env, timeout=30).stdout
+    from chancery.cli import COMMANDS
+    from chancery.cli.summaries import summary
+
+    for command in COMMANDS:
+        assert f"  {command} " in listing and summary(command).help in listing
+    assert summary("serve").help == "live preview of one mission while you edit"

@@ -183,6 +183,18 @@ def test_bad_yaml_in_settings_or_data_is_listed_escaped_and_recovers(
         assert server.shows("Home vi")
 
 
+def test_serve_starts_on_broken_content_and_shows_the_site_once_fixed(
+        network_dir: Path, tmp_path: Path) -> None:
+    page = network_dir / "fr-lyon/pages/vi/index.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text("---\ntitle: Bad: yaml\n---\n", encoding="utf-8")
+    with serving(network_dir, tmp_path) as server:
+        assert "fr-lyon/pages/vi/index.md:2" in server.get()
+        assert "Previewing fr-lyon at " in server.output()
+        page.write_text(good, encoding="utf-8")
+        assert server.shows("Home vi")
+
+
 def test_a_theme_edit_reloads_the_preview(network_dir: Path, tmp_path: Path) -> None:
     config = tmp_path / "hq-config"
     shutil.copytree(ROOT / "themes", config / "themes",
