@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from chancery.check_html import RenderedPages, html_problems
+from chancery.check_html import RenderedPages, html_problems, links_into
 from chancery.errors import ContentError, Problem, display_path
 from chancery.images.checks import image_problems
 from chancery.loaders.frontmatter import MarkdownSource, quick_markdown, read_markdown
@@ -128,7 +128,8 @@ def check_mission(network: Network, entry: MissionEntry,
 
     ``languages`` limits the page checks to some languages (a worker checks its own);
     ``only`` (page paths) to some pages, when the others are as last checked: what they
-    link to is unchanged (the checks across pages and of the data still run).
+    link to is unchanged (the checks across pages and of the data still run); a page that
+    may link to an anchor of one of them is checked again too (the anchor may be gone).
     """
     languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
@@ -150,7 +151,8 @@ def check_mission(network: Network, entry: MissionEntry,
         known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))
         rendered = RenderedPages(pages.by_lang[lang], network.hq.html)  # HTML, anchors
         for page in pages.by_lang[lang].values():
-            if page.fallback_from or (only is not None and page.path not in only):
+            if page.fallback_from or (only is not None and page.path not in only
+                                      and not links_into(page, only)):
                 continue  # checked in its own language, or unchanged
             problems += _check_page(page, known, media, rendered)
     for mission_check in MISSION_CHECKS:

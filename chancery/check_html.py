@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -59,6 +59,16 @@ class RenderedPages:
                 body = None if doc is None else doc.body
             self.scans[path] = None if body is None else scan_html(_render(body))
         return self.scans[path]
+
+
+def links_into(page: PageSource, changed: Collection[str]) -> bool:
+    """Whether ``page`` may link to an anchor of a ``changed`` page (then it is checked
+    again with them: the anchor may be gone)."""
+    doc = quick_markdown(page.file)
+    if doc is None:
+        return True
+    body = doc.body
+    return "#" in body and any(posixpath.basename(path) in body for path in changed)
 
 
 def _render(body: str) -> str:
