@@ -13,6 +13,7 @@ from chancery.check import check_mission
 from chancery.errors import ContentError
 from chancery.model.network import load_network
 from chancery.news.scaffold import new_post
+from chancery.translations import source_hash
 from tests.conftest import ROOT
 
 
@@ -34,6 +35,8 @@ def test_new_post_is_a_draft_in_every_language_with_todos_as_warnings(
         "categories: [diplomacy]\n"
     )
     assert "draft: true" in text
+    translation = created[1].read_text(encoding="utf-8")  # written with its source: current
+    assert f'source_hash: "{source_hash(created[0])}"' in translation
     problems = check_mission(network, entry)
     assert problems and all(p.severity == "warning" for p in problems)
     assert {p.field for p in problems} == {"title", "summary"}
