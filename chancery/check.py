@@ -243,3 +243,12 @@ def _register_data_checks() -> None:
 
 
 _register_data_checks()
+
+
+def _register_language_checks() -> None:
+    from chancery.i18n.gaps import language_gaps
+
+    MISSION_CHECKS.append(language_gaps)
+
+
+_register_language_checks()

@@ -105,18 +105,42 @@ def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
                 continue
             pages[path] = PageSource(path, lang, file, "mission")
         result.by_lang[lang] = pages
-    _add_fallbacks(result, network.hq.translation.fallback_sections)
+    hq_pages = set(_markdown_files(network.hq_dir / PAGES_DIR / languages[0]))
+    _add_fallbacks(result, network.hq.translation.fallback_sections, hq_pages)
     return result
 
 
-def _add_fallbacks(result: MissionPages, sections: list[str]) -> None:
-    """Untranslated pages of fallback sections get the default language's text."""
+def _add_fallbacks(result: MissionPages, sections: list[str], hq_pages: set[str]) -> None:
+    """Untranslated pages of fallback sections get the default language's text.
+
+    So do HQ's pages in any section (the footer links them from every page): a language
+    HQ has not translated them into yet shows the default language's, with the notice.
+    """
     default = result.languages[0]
     for lang in result.languages[1:]:
         pages = result.by_lang[lang]
         for path, source in result.by_lang[default].items():
-            if path not in pages and source.section in sections:
+            if path not in pages and (source.section in sections or path in hq_pages):
                 pages[path] = PageSource(path, lang, source.file, source.origin, default)
+
+
+def hq_page_gaps(network: Network, entry: MissionEntry) -> list[Problem]:
+    """Warnings for HQ's pages that a language of the mission lacks (shown in fallback)."""
+    languages = entry.mission.languages
+    default = _markdown_files(network.hq_dir / PAGES_DIR / languages[0])
+    problems = []
+    for lang in languages[1:]:
+        folder = network.hq_dir / PAGES_DIR / lang
+        have = _markdown_files(folder)
+        own = _markdown_files(entry.root / PAGES_DIR / lang)
+        for path, file in default.items():
+            if path not in have and path not in own:
+                problems.append(Problem(
+                    display_path(file), 1, "",
+                    f"HQ page '{path}' has no '{lang}' version (mission {entry.id} publishes in "
+                    f"{lang}); readers see this page with a notice until HQ adds "
+                    f"{display_path(folder / path)}", "warning"))
+    return problems
 
 
 def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Problem]:

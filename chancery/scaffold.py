@@ -11,7 +11,7 @@ from pathlib import Path
 
 from chancery.errors import ContentError, Problem, display_path
 from chancery.i18n.catalog import translations
-from chancery.languages import DEFAULT_LANGUAGE, LANGUAGES, supported_codes
+from chancery.languages import DEFAULT_LANGUAGE, load_languages
 from chancery.model.mission import MissionKind
 from chancery.pages import MEDIA_DIR, PAGES_DIR
 
@@ -72,9 +72,8 @@ def new_mission(content_dir: Path, mission_id: str, kind: str, languages: list[s
         problems.append(f"kind must be one of: {', '.join(MISSION_KINDS)}")
     if not languages or languages[0] != DEFAULT_LANGUAGE:
         languages = [DEFAULT_LANGUAGE, *[code for code in languages if code != DEFAULT_LANGUAGE]]
-    unknown = [code for code in languages if code not in LANGUAGES]
-    if unknown:
-        problems.append(f"unknown language(s) {', '.join(unknown)}; expected: {supported_codes()}")
+    declared = load_languages(Path(content_dir) / "_hq")
+    problems += [declared.not_declared(code) for code in languages if code not in declared]
     root = Path(content_dir) / mission_id
     if root.exists():
         problems.append(f"{display_path(root)} already exists")
@@ -124,7 +123,28 @@ social: []
             _write_new(root / PAGES_DIR / lang / path, page_text(_(title), weight), created)
     for path, _title, _weight in STANDARD_PAGES:
         mark_as_translations([root / PAGES_DIR / lang / path for lang in languages])
+    add_code_owner(Path(content_dir), mission_id)
     return created
+
+
+def add_code_owner(content_dir: Path, mission_id: str) -> Path | None:
+    """Add ``/content/<id>/ @org/<id>-editors`` to the repository's CODEOWNERS, if it has one.
+
+    The organisation is the one the file already names; nothing is written if the mission
+    already has a line, or if ``content_dir`` is not inside a repository with the file.
+    """
+    content_dir = content_dir.resolve()
+    owners = content_dir.parent / ".github" / "CODEOWNERS"
+    if not owners.is_file():
+        return None
+    text = owners.read_text(encoding="utf-8")
+    folder = f"/{content_dir.name}/{mission_id}/"
+    if any(line.split()[:1] == [folder] for line in text.splitlines()):
+        return None
+    org = re.search(r"@([A-Za-z0-9_.-]+)/", text)
+    team = f"@{org.group(1) if org else 'hq'}/{mission_id}-editors"
+    owners.write_text(text.rstrip("\n") + f"\n{folder.ljust(20)}{team}\n", encoding="utf-8")
+    return owners
 
 
 def mark_as_translations(files: list[Path]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chancery.errors import ContentError
-from chancery.languages import Language, language
+from chancery.languages import Language
 from chancery.model.fields import tel_uri
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
@@ -94,7 +94,8 @@ class LanguageBuild:
 
     @property
     def language(self) -> Language:
-        return language(self.lang)
+        """This build's language as HQ declares it (CLDR's facts plus HQ's additions)."""
+        return self.network.languages.get(self.lang)
 
     @property
     def default_language(self) -> str:
@@ -206,7 +207,7 @@ class LanguageBuild:
         translations = self.translations_of(path)
         result = []
         for code in self.mission.languages:
-            lang = language(code)
+            lang = self.network.languages.get(code)
             home = language_prefix(code, self.default_language)
             exists = code in translations
             target = translations.get(code) or (here if code == self.lang else home)

@@ -7,7 +7,7 @@ import sys
 
 from chancery.errors import display_path
 from chancery.i18n.messages import extract, untranslated, update, write_template
-from chancery.languages import LANGUAGES
+from chancery.languages import project_languages
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"updated {display_path(path)}")
         return 0
     status = 0
-    for code in args.lang or list(LANGUAGES):
+    for code in args.lang or project_languages().codes:
         missing = untranslated(code, catalog)
         for message in missing:
             print(f"{code}: untranslated: {message}", file=sys.stderr)

@@ -39,10 +39,11 @@ def service_problems(record: ServiceRecord, entry: MissionEntry, network: Networ
             continue
         source, path = record.where(name)
         problems += untranslated(getattr(service, name), languages, source, path,
-                                 _why(source, entry))
+                                 _why(source, entry), _severity(source, entry))
     for i, fee in enumerate(service.fees):
         source, path = record.fee_label(i)
-        problems += untranslated(fee.label, languages, source, path, _why(source, entry))
+        problems += untranslated(fee.label, languages, source, path, _why(source, entry),
+                                 _severity(source, entry))
     if service.kind == "visa":
         problems += _visa_links(record)
     for i, form in enumerate(service.forms):
@@ -68,6 +69,11 @@ def service_problems(record: ServiceRecord, entry: MissionEntry, network: Networ
             f"'{service.id}' service's documents, fees and times are still right, then set "
             f"a new review_by date", "warning"))
     return problems
+
+
+def _severity(source: YamlSource, entry: MissionEntry) -> str:
+    """A mission's own untranslated text is an error; HQ's falls back, so it is a warning."""
+    return "error" if source.file.startswith(display_path(entry.root) + "/") else "warning"
 
 
 def _why(source: YamlSource, entry: MissionEntry) -> str:

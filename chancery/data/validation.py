@@ -33,11 +33,17 @@ def validate_at(model: type[M], data: Any, source: YamlSource, prefix: Path_ = (
 
 
 def untranslated(
-    obj: Any, languages: list[str], source: YamlSource, prefix: Path_, why: str
+    obj: Any, languages: list[str], source: YamlSource, prefix: Path_, why: str,
+    severity: str = "error",
 ) -> list[Problem]:
-    """Problems for every translated text below ``obj`` that lacks one of ``languages``."""
+    """Problems for every translated text below ``obj`` that lacks one of ``languages``.
+
+    HQ's texts are ``warning``: readers see them in English or Vietnamese meanwhile.
+    """
+    fallback = "; readers see the English or Vietnamese text until HQ adds" \
+        if severity != "error" else "; add"
     return [
-        problem(source, path, f"no '{code}' text; add '{code}: ...' ({why})")
+        problem(source, path, f"no '{code}' text{fallback} '{code}: ...' ({why})", severity)
         for path, value in localized_fields(obj, prefix)
         for code in value.missing(languages)
     ]

@@ -9,7 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from chancery.i18n.catalog import DOMAIN, LOCALES_DIR, po_path
-from chancery.languages import LANGUAGES
+from chancery.languages import project_languages
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Where UI strings are written: theme templates (Jinja) and our Python code.
@@ -44,7 +44,7 @@ def write_template(catalog: Catalog, path: Path = TEMPLATE) -> None:
 def update(catalog: Catalog, languages: list[str] | None = None) -> list[Path]:
     """Merge the extracted strings into each language's ``.po`` (new ones untranslated)."""
     written = []
-    for code in languages or list(LANGUAGES):
+    for code in languages or project_languages().codes:
         path = po_path(code)
         if path.is_file():
             with path.open("rb") as handle:

@@ -9,7 +9,7 @@ import phonenumbers
 from babel import Locale
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel
 
-from chancery.languages import LANGUAGES, supported_codes
+from chancery.languages import UnknownLanguage, language
 
 _TERRITORIES = {code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code)}
 
@@ -21,8 +21,11 @@ class Strict(BaseModel):
 
 
 def _language_code(value: str) -> str:
-    if value not in LANGUAGES:
-        raise ValueError(f"unknown language '{value}'; expected one of: {supported_codes()}")
+    """A tag CLDR knows; whether HQ declares it is checked where HQ's list is at hand."""
+    try:
+        language(value)
+    except UnknownLanguage as exc:
+        raise ValueError(f"unknown language: {exc}") from None
     return value
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem, display_path
+from chancery.languages import Languages, load_languages
 from chancery.loaders.content_files import outside_links
 from chancery.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.model.hq import HQ
@@ -38,6 +39,7 @@ class Network:
     hq: HQ
     hq_source: YamlSource
     missions: dict[str, MissionEntry] = field(default_factory=dict)
+    languages: Languages = field(default_factory=lambda: Languages({}, None))  # HQ declares
 
     @property
     def hq_dir(self) -> Path:
@@ -160,13 +162,13 @@ def load_one(content_dir: Path, mission_id: str) -> Network:
     if not folder.is_dir():
         raise ContentError([Problem(display_path(content_dir), 0, "",
                                     f"no mission '{mission_id}'")])
+    languages = load_languages(content_dir / HQ_DIR)
     entry, problems = load_mission(folder)
-    problems += missing_translations(
-        hq, entry.mission.languages, hq_source,
-        f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}")
+    problems += undeclared_languages(entry, languages)
+    problems = [p for p in problems if p.is_error]  # HQ's untranslated texts fall back
     if problems:
         raise ContentError(problems)
-    return Network(content_dir, hq, hq_source, {mission_id: entry})
+    return Network(content_dir, hq, hq_source, {mission_id: entry}, languages)
 
 
 def load_network(content_dir: Path, only: list[str] | None = None) -> Network:
@@ -192,6 +194,7 @@ def load_network_tolerant(
     """
     content_dir = Path(content_dir)
     hq, hq_source = load_hq(content_dir)
+    languages = load_languages(content_dir / HQ_DIR)
     folders = mission_dirs(content_dir)
     names = {folder.name for folder in folders}
     unknown = [wanted for wanted in only or [] if wanted not in names]
@@ -236,16 +239,35 @@ def load_network_tolerant(
                     )
                 )
             seen[key] = entry
-        problems += missing_translations(
-            hq,
-            entry.mission.languages,
-            hq_source,
-            f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}",
-        )
+        problems += undeclared_languages(entry, languages)
         if not wanted:
             continue
-        if problems:
+        if any(p.is_error for p in problems):
             failures[folder.name] = problems
         else:
             entries[folder.name] = entry
-    return Network(content_dir, hq, hq_source, entries), failures
+    return Network(content_dir, hq, hq_source, entries, languages), failures
+
+
+def undeclared_languages(entry: MissionEntry, languages: Languages) -> list[Problem]:
+    """A mission may publish only in languages HQ declares (``_hq/languages.yml``)."""
+    where = entry.source.line_of(("languages",))
+    return [
+        Problem(entry.source.file, entry.source.line_of(("languages", i)) or where,
+                f"languages[{i}]", languages.not_declared(code))
+        for i, code in enumerate(entry.mission.languages) if code not in languages
+    ]
+
+
+def hq_text_gaps(network: Network, entry: MissionEntry) -> list[Problem]:
+    """Warnings for HQ's texts (``hq.yml``) that a language of the mission lacks.
+
+    Readers see the English text, else the Vietnamese one, marked with its language.
+    """
+    return [
+        Problem(p.file, p.line, p.field, p.message.replace("; add", "; readers see the English "
+                "or Vietnamese text until HQ adds", 1), "warning")
+        for p in missing_translations(
+            network.hq, entry.mission.languages, network.hq_source,
+            f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}")
+    ]

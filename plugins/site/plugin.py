@@ -23,7 +23,6 @@ from chancery.errors import ContentError
 from chancery.fonts import font_families
 from chancery.i18n.catalog import translations
 from chancery.images.site import Pictures
-from chancery.languages import language
 from chancery.navigation import NavItem
 from chancery.security.sanitize import enforce
 from chancery.urls import language_prefix, page_url
@@ -144,7 +143,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.build.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
-        install_material_strings(env, self.build.lang)
+        install_material_strings(env, self.build.lang, self.build.language.direction)
         cache_navigation(env)
         return env
 
@@ -238,5 +237,5 @@ class SitePlugin(BasePlugin[SiteConfig]):
         source = self.build.page(path)
         if not source or not source.fallback_from:
             return None
-        original = language(source.fallback_from)
+        original = self.build.network.languages.get(source.fallback_from)
         return {"code": original.code, "name": original.native_name, "dir": original.direction}

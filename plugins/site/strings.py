@@ -17,23 +17,31 @@ TABLES = "partials/languages/{}.html"
 GLOBAL = "chancery_material_t"
 
 
-def material_strings(env: Environment, language: str) -> Callable[[str], str]:
-    """``t(key)`` over Material's tables for ``language`` (English as fallback)."""
+def material_strings(env: Environment, language: str,
+                     direction: str | None = None) -> Callable[[str], str]:
+    """``t(key)`` over Material's tables for ``language`` (English as fallback).
+
+    ``language`` and ``direction`` answer from our own language data (CLDR), not from the
+    tables: Material has none for some languages (``lo``), and English's would say ``en``.
+    """
     tables = []
     for code in dict.fromkeys((language, "en")):
         try:
             tables.append(env.get_template(TABLES.format(code)).module)
         except TemplateNotFound:  # Material has no table for this language: English
             continue
-    known: dict[str, str] = {}
+    known: dict[str, str] = {"language": language}
+    if direction:
+        known["direction"] = direction
 
     def t(key: str) -> str:
         if key not in known:
-            known[key] = next((text for table in tables if (text := str(table.t(key)))), key)
+            # Markup: the tables' macros escape (autoescape), so their text is printed as is.
+            known[key] = next((text for table in tables if (text := table.t(key))), key)
         return known[key]
 
     return t
 
 
-def install(env: Environment, language: str) -> None:
-    env.globals[GLOBAL] = material_strings(env, language)
+def install(env: Environment, language: str, direction: str | None = None) -> None:
+    env.globals[GLOBAL] = material_strings(env, language, direction)
