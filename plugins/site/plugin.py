@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from chancery.build.language import LanguageBuild
 from chancery.errors import ContentError
-from chancery.fonts import font_families
+from chancery.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
 from chancery.i18n.catalog import translations
 from chancery.images.site import Pictures
 from chancery.navigation import NavItem
@@ -123,8 +123,11 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def _drop_unused_theme_files(self, files: Files, config: MkDocsConfig) -> None:
         """Keep only the font families the mission's languages need (CJK fonts are large),
         and none of Material's scripts: pages load no Material JavaScript (main.html)."""
-        table = Path(config.theme.custom_dir) / "fonts.yml"
-        self.font_families = font_families(table, self.build.mission.languages)
+        theme, languages = Path(config.theme.custom_dir), self.build.mission.languages
+        preferred = preferred_fonts(self.build.network, languages)
+        self.font_families = font_families(theme / "fonts.yml", languages, preferred)
+        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: chancery/fonts.py
+                                    content=mission_font_css(theme, languages, preferred)))
         for file in list(files):
             if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
                 files.remove(file)
@@ -135,7 +138,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 continue
             parts = file.src_uri.split("/")
             if parts[:2] == ["assets", "fonts"] and len(parts) > 3 \
-                    and parts[2] not in self.font_families:
+                    and (parts[2] not in self.font_families or parts[3] == "faces.css"):
                 files.remove(file)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -227,7 +230,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "social": mission.social,
             "page_path": path,
             "is_home": path == "index.md",
-            "font_css": [f"assets/fonts/{family}/faces.css" for family in self.font_families],
+            "font_css": [FONTS_CSS],
             "fallback": self._fallback(path),
             "outdated": build.is_outdated(path),
             "source_href": build.link_to_translation(path, build.default_language),
