@@ -16,6 +16,8 @@ from chancery.consular.closures import (
     load_hq_names,
     open_on_problems,
     settings_problems,
+    supported,
+    unknown_names,
 )
 from chancery.consular.hours import MissionHours, load_hours
 from chancery.consular.model import EVISA_HOST, EVISA_PORTAL
@@ -130,6 +132,12 @@ def hours_problems(entry: MissionEntry, network: Network, today: date) -> list[P
     if settings:
         return problems + settings
     problems += open_on_problems(mission_hours, host)
+    holidays = hours.holidays
+    if holidays.host and host != VIETNAM and supported(host):
+        problems += unknown_names(holidays.names, host, holidays.subdivision, today, source,
+                                  ("holidays", "names"))
+    if hq_source is not None:
+        problems += unknown_names(hq_names.names, VIETNAM, None, today, hq_source, ("names",))
     names = HolidaySources(hours.holidays.names, hq_names.names)
     problems += _unnamed(mission_hours, host, names, languages, today, hq_source,
                          hq_data_path(network, HQ_NAMES_FILE))

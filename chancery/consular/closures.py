@@ -35,6 +35,12 @@ class HolidayNames(Strict):
     names: dict[str, Localized] = {}
 
 
+def name_key(english: str) -> str:
+    """``Boxing Day (observed)`` is ``Boxing Day``: how names files refer to a holiday."""
+    match = _QUALIFIED.match(english)
+    return match.group("base") if match else english
+
+
 @dataclass(frozen=True)
 class Holiday:
     """One public holiday on one day, named by the library in English."""
@@ -47,8 +53,7 @@ class Holiday:
     @property
     def key(self) -> str:
         """The English name without qualifiers: how names files refer to it."""
-        match = _QUALIFIED.match(self.english)
-        return match.group("base") if match else self.english
+        return name_key(self.english)
 
     @property
     def qualifiers(self) -> list[str]:
@@ -169,7 +174,7 @@ def closed_days(
             if holiday.day not in open_anyway:
                 add(holiday.day, holiday=holiday)
     for first, last, closure in mission_hours.closure_ranges():
-        day = first
+        day, last = max(first, start), min(last, end)  # only the days the window shows
         while day <= last:
             add(day, closure=closure)
             day += timedelta(days=1)
@@ -229,3 +234,24 @@ def open_on_problems(mission_hours: MissionHours, host_country: str) -> list[Pro
                 f"{day.isoformat()} is not a public holiday here, so there is nothing to open "
                 f"on; check the date or remove it", "warning"))
     return problems
+
+
+def known_names(country: str, subdivision: str | None, today: date) -> list[str]:
+    """The holidays' English names (without qualifiers) the library gives ``country`` from
+    five years back to ten ahead: the keys a names file may use."""
+    years = tuple(range(today.year - 5, today.year + 11))
+    calendar = _calendar(country, subdivision, years, english(country))
+    return sorted({name_key(name) for day in calendar for name in calendar.get_list(day)})
+
+
+def unknown_names(names: dict[str, Localized], country: str, subdivision: str | None,
+                  today: date, source: YamlSource, prefix: tuple) -> list[Problem]:
+    """Names given for holidays the library does not know (a typo would never be shown)."""
+    unknown = [key for key in names if key not in known_names(country, subdivision, today)]
+    if not unknown:
+        return []
+    listed = "; ".join(known_names(country, subdivision, today))
+    return [problem(source, (*prefix, key),
+                    f"'{key}' is not a public holiday of {country} known to the holidays "
+                    f"library; names are keyed by the library's English name, one of: {listed}")
+            for key in unknown]

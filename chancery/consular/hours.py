@@ -121,10 +121,38 @@ def hours_problems(hours: Hours, source: YamlSource) -> list[Problem]:
                     source, (group, i, "closes"),
                     f"closes at {slot.closes:%H:%M}, not after it opens ({slot.opens:%H:%M}); "
                     f"check the two times"))
+    for group in ("office", "consular"):
+        problems += _overlaps(getattr(hours, group), group, source)
     for i, closure in enumerate(hours.closures):
         if closure.end and closure.end < closure.start:
             problems.append(problem(
                 source, ("closures", i, "end"),
                 f"end {closure.end.isoformat()} is before start {closure.start.isoformat()}; "
                 f"put the last day of the closure in 'end' (or leave it out for one day)"))
+    return problems
+
+
+def _overlaps(slots: list[Slot], group: str, source: YamlSource) -> list[Problem]:
+    """A day listed twice in one slot, or two slots of one day that overlap."""
+    problems = []
+    for i, slot in enumerate(slots):
+        seen: set[str] = set()
+        for k, day in enumerate(slot.days):
+            if day in seen:
+                problems.append(problem(source, (group, i, "days", k),
+                                        f"'{day}' is listed twice in this slot; keep it once"))
+            seen.add(day)
+    for i, slot in enumerate(slots):
+        for j in range(i):
+            other = slots[j]
+            shared = [day for day in WEEKDAYS if day in slot.days and day in other.days]
+            if shared and slot.opens < other.closes and other.opens < slot.closes:
+                same = slot.opens == other.opens and slot.closes == other.closes
+                what = "repeats" if same else "overlaps"
+                problems.append(problem(
+                    source, (group, i, "opens"),
+                    f"{slot.opens:%H:%M}–{slot.closes:%H:%M} {what} "
+                    f"{other.opens:%H:%M}–{other.closes:%H:%M} (line "
+                    f"{source.line_of((group, j, 'opens'))}) on {', '.join(shared)}; give each "
+                    f"time of a day once, in slots that do not overlap"))
     return problems

@@ -82,6 +82,24 @@ def _duplicates(ids: list[str], source: YamlSource, problems: list[Problem]) -> 
             seen[service_id] = i
 
 
+def _repeated_ids(services: list, source: YamlSource, problems: list[Problem]) -> None:
+    """A fee or form id given twice within one service."""
+    for i, service in enumerate(services):
+        for part in ("fees", "forms"):
+            seen: dict[str, int] = {}
+            for k, item in enumerate(getattr(service, part) or []):
+                if item.id is None:
+                    continue
+                if item.id in seen:
+                    first = source.line_of(("services", i, part, seen[item.id], "id"))
+                    problems.append(problem(
+                        source, ("services", i, part, k, "id"),
+                        f"{part[:-1]} id '{item.id}' is used twice in '{service.id}' (first on "
+                        f"line {first}); give each {part[:-1]} its own id"))
+                else:
+                    seen[item.id] = k
+
+
 def _origins(source: YamlSource, index: int, names) -> dict[str, tuple[YamlSource, Path_]]:
     return {name: (source, ("services", index, name)) for name in names}
 
@@ -95,12 +113,14 @@ def load_catalog(network: Network, entry: MissionEntry) -> Catalog:
     records: dict[str, ServiceRecord] = {}
     if hq is not None:
         _duplicates([s.id for s in hq.services], hq_source, problems)
+        _repeated_ids(hq.services, hq_source, problems)
         for i, service in enumerate(hq.services):
             records.setdefault(
                 service.id, ServiceRecord(service, _origins(hq_source, i, Service.model_fields))
             )
     if own is not None:
         _duplicates([s.id for s in own.services], own_source, problems)
+        _repeated_ids(own.services, own_source, problems)
         for i, change in enumerate(own.services):
             _apply(change, i, own_source, records, problems)
     ordered = sorted(

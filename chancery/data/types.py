@@ -23,9 +23,25 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
+# Dates an editor can mean: a year 9999 (or 0001) would overflow date arithmetic.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
+def check_year(year: int, text: str) -> None:
+    """Refuse a year outside :data:`MIN_YEAR`..:data:`MAX_YEAR` (a typo, or a test of limits)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"'{text}': the year {year} is out of range; dates are between "
+                         f"{MIN_YEAR} and {MAX_YEAR}, check the year")
+
+
+def in_years(value: date | datetime) -> date | datetime:
+    """``value`` if its year is in range (an ``AfterValidator`` for dates and date-times)."""
+    check_year(value.year, value.isoformat())
+    return value
 
 
 def _real_date(year: int, month: int, day: int, text: str) -> date:
+    check_year(year, text)
     if not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: there is no month {month} (months are 01 to 12)")
     last = calendar.monthrange(year, month)[1]
@@ -41,9 +57,9 @@ def _real_date(year: int, month: int, day: int, text: str) -> date:
 def parse_day(value: Any) -> date:
     """``YYYY-MM-DD`` text (or a date) as a :class:`date`."""
     if isinstance(value, datetime):
-        return value.date()
+        return in_years(value.date())
     if isinstance(value, date):
-        return value
+        return in_years(value)
     text = str(value).strip()
     match = _DATE.fullmatch(text)
     if not match:
@@ -54,12 +70,12 @@ def parse_day(value: Any) -> date:
 def parse_moment(value: Any) -> date | datetime:
     """A day (``2027-02-06``) or a date-time (``2027-02-06T08:00``, optional UTC offset)."""
     if isinstance(value, date):
-        return value
+        return in_years(value)
     text = str(value).strip()
     if _DATE.fullmatch(text):
         return parse_day(text)
     if _DATE.match(text):
-        parse_day(text[:10])  # an impossible day gets the precise message
+        parse_day(text[:10])  # an impossible day (or year) gets the precise message
         try:
             return datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
@@ -94,6 +110,7 @@ def parse_partial_date(value: Any) -> PartialDate:
         return PartialDate(value.year, value.month, value.day)
     text = str(value).strip()
     if _YEAR.fullmatch(text):
+        check_year(int(text), text)
         return PartialDate(int(text))
     match = _MONTH.fullmatch(text)
     if match:
@@ -137,6 +154,9 @@ def parse_currency(value: Any) -> str:
     )
 
 
+MAX_AMOUNT = 10**12
+
+
 def parse_amount(value: Any) -> Decimal:
     """A fee: a number that is zero or more."""
     if isinstance(value, bool):
@@ -151,6 +171,9 @@ def parse_amount(value: Any) -> Decimal:
         raise ValueError(
             f"negative fee {value}; a fee is 0 or more (write 0 for a free service)"
         )
+    if amount > MAX_AMOUNT or amount != amount.quantize(Decimal("0.0001")):
+        raise ValueError(f"'{str(value)[:40]}' is not a fee of sane size; write at most "
+                         f"{MAX_AMOUNT:,} with at most 4 decimals, e.g. 65.50")
     return amount
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat as stat_mode
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from chancery.errors import ContentError, Problem
-from chancery.loaders.text import read_text
+from chancery.loaders.text import has_control, read_text
+from chancery.loaders.yaml_limits import STR, quick_safe
 from chancery.loaders.yaml_source import FastStrictLoader, YamlSource, parse_yaml
 
 
@@ -65,16 +67,20 @@ class _QuickLoader(FastStrictLoader):
     reader does (it compares the keys as written)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        written = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
-        if len(written) != len(set(written)):
+        written = [key.value for key, _ in node.value
+                   if isinstance(key, yaml.ScalarNode) and key.tag == STR]
+        if len(written) != len(node.value) or len(written) != len(set(written)):
             raise _RepeatedKey("repeated key")
         return super().construct_mapping(node, deep=deep)
 
 
 def _quick(text: str) -> tuple[dict, str, int] | None:
     """``(front matter, body, line of the body)`` as :func:`split_front_matter` finds
-    them, or ``None`` when in doubt (tabs, a repeated key, not a mapping, bad YAML)."""
+    them, or ``None`` when in doubt (tabs, a repeated key, not a mapping, bad YAML, a
+    control character, anything near a limit of the careful reader)."""
     text = text.removeprefix("\ufeff")
+    if has_control(text):
+        return None
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         return {}, text, 1
@@ -84,11 +90,11 @@ def _quick(text: str) -> tuple[dict, str, int] | None:
     else:
         return None
     meta_text = "\n".join(lines[1:end])
-    if "\t" in meta_text:
+    if "\t" in meta_text or not quick_safe(meta_text):
         return None
     try:
         data = yaml.load(meta_text, Loader=_QuickLoader)  # noqa: S506 - a strict safe loader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return None
     if data is None:
         data = {}
@@ -127,6 +133,8 @@ def quick_read(path: Path) -> tuple[dict, str, int] | None:
         stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     except OSError:
         return None
+    if not stat_mode.S_ISREG(stat.st_mode):
+        return None  # never opened: a named pipe would block (the careful reader says why)
     known = _READ.get(key)
     if known is not None and known[0] == stamp:
         return known[1]

@@ -3,15 +3,19 @@
 Two differences from ``yaml.safe_load`` matter to editors:
 
 * Only ``true``/``false`` are booleans and only plain decimal numbers are
-  numbers, so a country code ``NO``, a postal code ``01000`` or a time ``8:30``
-  stay text (YAML 1.1 would turn them into ``False``, ``1000`` and ``510``).
+  numbers, so a country code ``NO``, a postal code ``01000`` or a word ``yes``
+  stay text (YAML 1.1 would turn them into ``False``, ``1000`` and ``True``);
+  a time such as ``9:30`` without quotes is an error (YAML 1.1 tools read 570).
 * Every key and list item remembers its line, so that a later validation
   error can point at ``file:line``; duplicate keys are errors, not overwrites.
+
+And limits, so that no file can hang or crash a build (see :mod:`.yaml_limits`):
+nesting depth, aliases and what they expand to, text keys only, numbers of
+sane size, no control characters, no tags but the plain scalars'.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,14 @@ import yaml
 
 from chancery.errors import ContentError, Problem
 from chancery.loaders.text import read_text
+from chancery.loaders.yaml_limits import (
+    LimitError,
+    ValueProblem,
+    configure,
+    dotted,
+    raw_text_problems,
+    walk_nodes,
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -36,22 +48,7 @@ class FastStrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 for _loader in (StrictLoader, FastStrictLoader):
-    _loader.yaml_implicit_resolvers = {}
-    _loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-        list("tTfF"),
-    )
-    _loader.add_implicit_resolver(
-        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-    )
-    _loader.add_implicit_resolver(
-        "tag:yaml.org,2002:float",
-        re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
-        list("-+0123456789"),
-    )
-    _loader.add_implicit_resolver(
-        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-    )
+    configure(_loader)
 
 
 @dataclass
@@ -85,6 +82,9 @@ _HINTS = (
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("found character '@'", "quote text that begins with '@'"),
     ("found character '`'", "quote text that begins with '`'"),
+    ("could not determine a constructor", "YAML tags ('!' or '!!') are not allowed; write the "
+     "value without one (put text that begins with '!' in quotes)"),
+    ("found unhashable key", "a key must be text, not a list or mapping"),
 )
 
 
@@ -97,6 +97,9 @@ def _hint(message: str) -> str:
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
     """Parse ``text``; raise :class:`ContentError` naming ``file:line`` on bad YAML."""
+    problems = raw_text_problems(text, file, line_offset)
+    if problems:
+        raise ContentError(problems)
     if "\t" in text:
         problems = [
             Problem(file, n + 1 + line_offset, "", "tab character in YAML; indent with spaces")
@@ -107,68 +110,56 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
             raise ContentError(problems)
     try:
         return _parse(FastStrictLoader, text, file, line_offset)
-    except ContentError:
+    except LimitError:
+        raise  # never handed to the pure-Python parser: it recurses
+    except _SyntaxError as fast:
         # Explain the problem with the pure-Python parser's wording and our hints.
-        return _parse(StrictLoader, text, file, line_offset)
+        try:
+            return _parse(StrictLoader, text, file, line_offset)
+        except ContentError:
+            raise
+        except (RecursionError, MemoryError):
+            raise ContentError(fast.problems) from None
+
+
+class _SyntaxError(ContentError):
+    """What the YAML parser itself found wrong (another parser may word it better)."""
 
 
 def _parse(loader_class: type, text: str, file: str, line_offset: int) -> YamlSource:
     loader = loader_class(text)
+    lines: dict[Path_, int] = {}
     try:
         node = loader.get_single_node()
         if node is None:
             return YamlSource(file, None, {(): 1 + line_offset}, line_offset)
-        lines: dict[Path_, int] = {(): node.start_mark.line + 1 + line_offset}
-        problems: list[Problem] = []
-        _index(node, (), lines, problems, file, line_offset)
+        lines[()] = node.start_mark.line + 1 + line_offset
+        problems = walk_nodes(node, lines, file, line_offset)
         if problems:
             raise ContentError(problems)
         data = loader.construct_document(node)
+    except ValueProblem as exc:
+        line = (exc.problem_mark.line + 1 if exc.problem_mark else 1) + line_offset
+        where = [path for path, at in lines.items() if at == line]
+        raise LimitError([Problem(file, line, dotted(where[-1]) if where else "",
+                                  str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ContentError(
+        raise _SyntaxError(
             [Problem(file, line, "", f"invalid YAML: {what}; {_hint(str(exc))}")]
         ) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(file, 1 + line_offset, "", f"invalid YAML: {exc}")]) from None
+        raise _SyntaxError(
+            [Problem(file, 1 + line_offset, "", f"invalid YAML: {exc}")]
+        ) from None
+    except (RecursionError, MemoryError):
+        raise LimitError([Problem(file, 1 + line_offset, "",
+                                  "the YAML is nested too deeply to read; simplify it")]) from None
     finally:
         loader.dispose()
     return YamlSource(file, data, lines, line_offset)
-
-
-def _index(node: yaml.Node, path: Path_, lines: dict, problems: list, file: str, off: int) -> None:
-    """Record the line of every key and item below ``node``; flag duplicate keys."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1 + off
-            if key in seen:
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        _dotted(path + (key,)),
-                        f"duplicate key (first given on line {seen[key]}); keep only one",
-                    )
-                )
-                continue
-            seen[key] = line
-            lines[path + (key,)] = line
-            _index(value_node, path + (key,), lines, problems, file, off)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1 + off
-            _index(item, path + (i,), lines, problems, file, off)
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def load_yaml_file(path: Path, display: str | None = None) -> YamlSource:
@@ -177,4 +168,3 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlSource:
     return parse_yaml(read_text(path, file), file)
 
 
-dotted = _dotted

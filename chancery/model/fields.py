@@ -15,9 +15,10 @@ _TERRITORIES = {code for code in Locale("en").territories if re.fullmatch(r"[A-Z
 
 
 class Strict(BaseModel):
-    """Base for schema models: unknown keys are errors, so typos do not pass silently."""
+    """Base for schema models: unknown keys are errors, so typos do not pass silently; and
+    types are strict: a quoted ``"no"`` or a ``1`` is not a boolean, ``"5"`` not a number."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _language_code(value: str) -> str:
@@ -77,7 +78,7 @@ SourceHash = Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
 class Localized(RootModel[dict[LanguageCode, Text]]):
     """A text given once per language, e.g. ``{vi: Đại sứ quán, en: Embassy}``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, strict=True)
 
     def get(self, code: str, fallback: str = "vi") -> str:
         """Text in ``code``, else in ``fallback``, else any text at all."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from chancery.errors import ContentError, Problem, display_path
 from chancery.languages import Languages, load_languages
 from chancery.loaders.content_files import outside_links
+from chancery.loaders.files import content_problems
 from chancery.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.model.hq import HQ
 from chancery.model.mission import Mission
@@ -57,8 +59,37 @@ def mission_dirs(content_dir: Path) -> list[Path]:
 
 def load_hq(content_dir: Path) -> tuple[HQ, YamlSource]:
     path = content_dir / HQ_DIR / HQ_FILE
+    unusable = content_problems(content_dir / HQ_DIR) + content_problems(
+        content_dir, recursive=False)
+    if unusable:
+        raise ContentError(unusable)
     source = load_yaml_file(path, display_path(path))
-    return validate(HQ, source), source
+    hq = validate(HQ, source)
+    repeated = repeated_ids(source, ("news", "categories"), "category")
+    if repeated:
+        raise ContentError(repeated)
+    return hq, source
+
+
+def repeated_ids(source: YamlSource, path: tuple, what: str) -> list[Problem]:
+    """An ``id`` given twice in the list at ``path`` of ``source``."""
+    items = source.data
+    for part in path:
+        items = items.get(part) if isinstance(items, dict) else None
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            problems.append(Problem(
+                source.file, source.line_of((*path, i, "id")), dotted((*path, i, "id")),
+                f"{what} id '{ident}' is used twice (first on line "
+                f"{source.line_of((*path, seen[ident], 'id'))}); give each {what} its own id"))
+        else:
+            seen[ident] = i
+    return problems
 
 
 def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
@@ -68,7 +99,10 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
     """
     path = folder / MISSION_FILE
     display = display_path(path)
-    if not path.is_file():
+    unusable = content_problems(folder)
+    if unusable:
+        raise ContentError(unusable)
+    if not os.path.lexists(path):
         raise ContentError(
             [
                 Problem(

@@ -52,7 +52,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
             "dict_type": "'key: value' lines",
             "model_type": "'key: value' lines",
         }[kind]
-        return f"wrong type: got {_show(value)}; expected {expected}"
+        return f"wrong type: got {_show(value)}; expected {expected}{_how(kind, value)}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "too_short":
@@ -64,6 +64,18 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     return f"{error['msg']} (got {_show(value)})"
 
 
+def _how(kind: str, value: Any) -> str:
+    """How to write the value the field wants, when the editor's is close to it."""
+    if kind == "bool_type":
+        return ": write true or false without quotes"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(
+            value, str):
+        return ": write the number without quotes, e.g. 5"
+    if kind in ("int_type", "int_parsing") and isinstance(value, float):
+        return ": write a whole number, without a decimal point"
+    return ""
+
+
 def _show(value: Any) -> str:
     if isinstance(value, dict):
         return "'key: value' lines"
@@ -71,7 +83,8 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return repr(value)
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _clean_loc(loc: tuple) -> tuple:

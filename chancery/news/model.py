@@ -8,14 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
+from chancery.data.types import in_years
 from chancery.model.fields import Slug, SourceHash, Strict, Text
 from chancery.news import NEWS_DIR
 from chancery.news.dates import parse_zoned
 from chancery.news.slugs import default_slug
 
-ZonedDateTime = Annotated[datetime, BeforeValidator(parse_zoned)]
+ZonedDateTime = Annotated[datetime, BeforeValidator(parse_zoned), AfterValidator(in_years)]
 
 # pages/<lang>/news/<YYYY>/<name>.md; index.md files there are intros, not posts.
 _POST_PATH = re.compile(rf"{NEWS_DIR}/(\d{{4}})/(?!index\.md$)[^/]+\.md")

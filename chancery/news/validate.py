@@ -43,8 +43,10 @@ def _explain(problem: Problem, rules: NewsRules) -> Problem:
             "required when there is an image: describe what the picture shows for people "
             'who cannot see it, e.g. alt: "Volunteers wrapping bánh chưng at the embassy"'
         )
-    elif field == "draft" and not message.startswith("wrong type"):
-        message = "expected true or false; write draft: true, or remove the line to publish"
+    elif field == "draft":
+        got = message.split(";")[0] + "; " if message.startswith("wrong type") else ""
+        message = (f"{got}expected true or false, without quotes; write draft: true, or remove "
+                   f"the line to publish")
     elif field == "categories" and not message.startswith("wrong type"):
         message = f"{message}; expected one or more of: {rules.category_list()}"
     return replace(problem, message=message)

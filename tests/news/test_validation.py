@@ -104,7 +104,8 @@ def test_a_valid_post_has_no_problem(news_dir: Path) -> None:
         ),
         (
             {"draft": "yes please"},
-            "6: draft: expected true or false; write draft: true, or remove the line to publish",
+            "6: draft: wrong type: got 'yes please'; expected true or false, without quotes; "
+            "write draft: true, or remove the line to publish",
         ),
     ],
 )

@@ -46,5 +46,5 @@ def test_valid_front_matter_reads_as_the_careful_reader_reads_it(text: str) -> N
 
 
 def test_scalars_follow_the_strict_rules() -> None:
-    meta, _ = quick_split("---\ncode: NO\nzip: 01000\ntime: 8:30\non: yes\nn: 12\n---\n")
+    meta, _ = quick_split("---\ncode: NO\nzip: 01000\ntime: \"8:30\"\non: yes\nn: 12\n---\n")
     assert meta == {"code": "NO", "zip": "01000", "time": "8:30", "on": "yes", "n": 12}

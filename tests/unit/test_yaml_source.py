@@ -17,7 +17,7 @@ def problems_of(text: str) -> list[str]:
 
 def test_yaml_11_traps_stay_text() -> None:
     data = parse_yaml(
-        "country: NO\npostal: 01000\ntime: 8:30\nyes: on\nok: true\nn: 12\n", "x.yml"
+        "country: NO\npostal: 01000\ntime: \"8:30\"\nyes: on\nok: true\nn: 12\n", "x.yml"
     ).data
     assert data == {
         "country": "NO",
