@@ -23,6 +23,7 @@ from chancery.errors import ContentError
 from chancery.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
 from chancery.i18n.catalog import translations
 from chancery.images.site import Pictures
+from chancery.markdown.raw_links import rewrite_page_links
 from chancery.navigation import NavItem
 from chancery.security.sanitize import enforce
 from chancery.urls import language_prefix, page_url
@@ -169,11 +170,13 @@ class SitePlugin(BasePlugin[SiteConfig]):
         anything outside it fails the build at file:line, and is removed in any case."""
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         try:
-            return enforce(html, self.build.hq.html, source, page.markdown or "")
+            html = enforce(html, self.build.hq.html, source, page.markdown or "")
         except ContentError as exc:
             if self.serving:
                 raise PluginError(str(exc)) from None
             raise
+        # raw-HTML links to pages, rewritten as MkDocs rewrites the Markdown ones
+        return rewrite_page_links(html, self.markdown.links.path_to_url)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context["chancery"] = self._context(page.file.src_uri)

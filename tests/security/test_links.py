@@ -16,7 +16,8 @@ from tests.conftest import write
 
 PAGE = "fr-lyon/pages/{lang}/about.md"
 LINE = 7  # the payload's first line: front matter (3 lines), blank, "Intro.", blank
-HOME = "---\ntitle: Accueil\n---\n\n## Giờ làm việc\n\n### Visa {#visa}\n\n<span id=\"brut\"></span>\n"
+HOME = ("---\ntitle: Accueil\n---\n\n## Giờ làm việc\n\n### Visa {#visa}\n\n"
+        '<span id="brut"></span>\n')
 
 # (name, Markdown payload, line offset of the problem, what check says; {lang} filled in)
 BROKEN = [
@@ -163,3 +164,21 @@ def test_build_fails_and_leaves_the_previous_site(
     assert any(e.startswith(expected) for e in report.errors), report.errors
     assert not any("Traceback" in e for e in report.errors)
     assert snapshot(out) == before
+
+
+def test_raw_html_links_to_pages_work_in_the_built_site(
+        built_once: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Raw-HTML links name the .md file, as Markdown links do; the build makes them URLs."""
+    content, out = tmp_path / "case" / "content", tmp_path / "case" / "out"
+    shutil.copytree(built_once[0], content)
+    monkeypatch.chdir(content)
+    lang = languages(content)[-1]
+    prepare(content, lang, '<p><a href="/index.md#visa">Visa</a> et '
+                           '<a href="about.md#tarifs">ici</a></p>\n\n## Tarifs')
+    (report,) = build_missions(content, out, jobs=1, progress=lambda line: None)
+    assert report.ok, report.errors
+    folder = out / "fr-lyon" if lang == languages(content)[0] else out / "fr-lyon" / lang
+    html = (folder / "about/index.html").read_text(encoding="utf-8")
+    assert '<a href="../#visa">Visa</a>' in html
+    assert '<a href="./#tarifs">ici</a>' in html or '<a href="#tarifs">ici</a>' in html
+    assert ".md" not in html.split('id="tarifs"')[0].split("<article")[-1]
