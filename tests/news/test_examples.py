@@ -28,6 +28,12 @@ def has_posts(mission_id: str, lang: str) -> bool:
     return any(is_post_path(p.relative_to(root).as_posix()) for p in root.rglob("*.md"))
 
 
+def post_count(mission_id: str, lang: str) -> int:
+    """A language may open with fewer posts than the others (or none yet)."""
+    root = CONTENT / mission_id / "pages" / lang
+    return sum(is_post_path(p.relative_to(root).as_posix()) for p in root.rglob("*.md"))
+
+
 @pytest.fixture(autouse=True)
 def _examples_have_posts() -> None:
     if not any(has_posts(mission, lang) for mission, lang, _ in LANGUAGES):
@@ -43,7 +49,7 @@ def test_every_feed_parses_with_its_language_and_at_least_five_entries(
         feed = feedparser.parse((example_site / mission / prefix / "news" / name).read_bytes())
         assert not feed.bozo, (name, feed.get("bozo_exception"))
         assert feed.feed.get("language") == lang
-        assert len(feed.entries) >= 5, name
+        assert len(feed.entries) >= min(5, post_count(mission, lang)), name
         for entry in feed.entries:
             local = entry.link.removeprefix(site_url)
             assert local != entry.link and (example_site / mission / local / "index.html").is_file()

@@ -106,5 +106,5 @@ def test_every_mission_language_has_every_ui_string() -> None:
     catalog = extract()
     network = load_network(CONTENT)
     languages = {code for entry in network.missions.values() for code in entry.mission.languages}
-    for code in sorted(languages | {"vi", "en", "fr", "ar", "ja", "zh", "ru"}):
+    for code in sorted(languages):  # the missions' own, whatever they are
         assert untranslated(code, catalog) == [], code
