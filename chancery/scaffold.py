@@ -143,7 +143,7 @@ def add_code_owner(content_dir: Path, mission_id: str) -> Path | None:
         return None
     org = re.search(r"@([A-Za-z0-9_.-]+)/", text)
     team = f"@{org.group(1) if org else 'hq'}/{mission_id}-editors"
-    owners.write_text(text.rstrip("\n") + f"\n{folder.ljust(20)}{team}\n", encoding="utf-8")
+    owners.write_text(text.rstrip("\n") + f"\n{folder.ljust(19)} {team}\n", encoding="utf-8")
     return owners
 
 
