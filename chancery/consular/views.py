@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from chancery.consular.model import EVISA_PORTAL, Fee, Form, Processing, Service
 from chancery.data import formats
 from chancery.i18n.catalog import translations
+from chancery.i18n.fallback import Fallback, localized
 from chancery.model.fields import Localized
 from chancery.urls import page_url, relative_url
 
@@ -24,8 +25,12 @@ def service_path(service_id: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """A text split into paragraphs at line breaks (a blank line in plain YAML text)."""
-    return [" ".join(part.split()) for part in text.split("\n") if part.strip()]
+    """A text split into paragraphs at line breaks (a blank line in plain YAML text).
+
+    Paragraphs of a text in another language (:class:`Fallback`) keep its language.
+    """
+    found = [" ".join(part.split()) for part in text.split("\n") if part.strip()]
+    return [text.with_text(part) for part in found] if isinstance(text, Fallback) else found
 
 
 @dataclass(frozen=True)
@@ -78,13 +83,13 @@ class ServiceView:
 
 
 def _text(value: Localized | None, lang: str) -> str | None:
-    return value.get(lang) if value is not None else None
+    return localized(value, lang)
 
 
 def fee_view(fee: Fee, lang: str) -> FeeView:
     _ = translations(lang).gettext
     amount = formats.money(fee.amount, fee.currency, lang) if fee.amount else _("Free of charge")
-    return FeeView(fee.label.get(lang), amount, formats.day(fee.in_force, lang),
+    return FeeView(_text(fee.label, lang), amount, formats.day(fee.in_force, lang),
                    fee.in_force.isoformat())
 
 
@@ -105,10 +110,10 @@ def form_view(form: Form, lang: str, page: str) -> FormView:
     extension = target.rsplit(".", 1)[-1].upper() if "." in target else ""
     return FormView(
         form.id,
-        form.title.get(lang),
+        _text(form.title, lang),
         relative_url(page_url(page), target),
         extension,
-        [FormFieldView(f.label.get(lang), _text(f.hint, lang)) for f in form.fields],
+        [FormFieldView(_text(f.label, lang), _text(f.hint, lang)) for f in form.fields],
     )
 
 
@@ -126,20 +131,20 @@ def service_view(service: Service, lang: str, page: str | None = None) -> Servic
     return ServiceView(
         id=service.id,
         kind=service.kind,
-        title=service.title.get(lang),
-        summary=service.summary.get(lang),
-        audience=paragraphs(service.audience.get(lang)),
-        documents=[doc.get(lang) for doc in service.documents],
+        title=_text(service.title, lang),
+        summary=_text(service.summary, lang),
+        audience=paragraphs(_text(service.audience, lang)),
+        documents=[_text(doc, lang) for doc in service.documents],
         fees=[fee_view(fee, lang) for fee in service.fees],
         processing=processing_text(service.processing, lang) if service.processing else None,
         processing_note=_text(service.processing.note, lang) if service.processing else None,
-        how_to_apply=paragraphs(service.how_to_apply.get(lang)),
-        how_to_pay=paragraphs(service.how_to_pay.get(lang)) if service.how_to_pay else [],
+        how_to_apply=paragraphs(_text(service.how_to_apply, lang)),
+        how_to_pay=paragraphs(_text(service.how_to_pay, lang)) if service.how_to_pay else [],
         online=online,
         appointment=appointment,
         forms=[form_view(form, lang, page) for form in service.forms],
         legal_basis=[
-            Link(item.title.get(lang), item.url) if item.url else item.title.get(lang)
+            Link(_text(item.title, lang), item.url) if item.url else _text(item.title, lang)
             for item in service.legal_basis
         ],
         href=relative_url(page_url(INDEX), page_url(service_path(service.id))),

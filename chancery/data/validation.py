@@ -38,9 +38,9 @@ def untranslated(
 ) -> list[Problem]:
     """Problems for every translated text below ``obj`` that lacks one of ``languages``.
 
-    HQ's texts are ``warning``: readers see them in English or Vietnamese meanwhile.
+    HQ's texts are ``warning``: readers see the Vietnamese text meanwhile.
     """
-    fallback = "; readers see the English or Vietnamese text until HQ adds" \
+    fallback = "; readers see the Vietnamese text until HQ adds" \
         if severity != "error" else "; add"
     return [
         problem(source, path, f"no '{code}' text{fallback} '{code}: ...' ({why})", severity)

@@ -1,7 +1,7 @@
 """Everything a mission's languages lack from HQ, listed by ``build.py check`` in one run.
 
 A language can open before HQ has translated everything: HQ's texts (``hq.yml``) and data
-labels fall back to English or Vietnamese, HQ's pages to the Vietnamese page with a notice,
+labels fall back to Vietnamese (marked so), HQ's pages to the Vietnamese page with a notice,
 interface strings to English. None of that is silent: each gap is a warning here (``check
 --strict`` fails on it), located at the file HQ completes. Holiday names and the labels of
 HQ's data files are warned about by their own checks (``chancery.consular.checks``).

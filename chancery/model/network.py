@@ -296,11 +296,11 @@ def undeclared_languages(entry: MissionEntry, languages: Languages) -> list[Prob
 def hq_text_gaps(network: Network, entry: MissionEntry) -> list[Problem]:
     """Warnings for HQ's texts (``hq.yml``) that a language of the mission lacks.
 
-    Readers see the English text, else the Vietnamese one, marked with its language.
+    Readers see the Vietnamese text, marked with its language (chancery.i18n.fallback).
     """
     return [
-        Problem(p.file, p.line, p.field, p.message.replace("; add", "; readers see the English "
-                "or Vietnamese text until HQ adds", 1), "warning")
+        Problem(p.file, p.line, p.field, p.message.replace("; add", "; readers see the "
+                "Vietnamese text until HQ adds", 1), "warning")
         for p in missing_translations(
             network.hq, entry.mission.languages, network.hq_source,
             f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}")

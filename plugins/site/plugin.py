@@ -22,6 +22,7 @@ from chancery.build.language import LanguageBuild
 from chancery.errors import ContentError
 from chancery.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
 from chancery.i18n.catalog import translations
+from chancery.i18n.fallback import localized
 from chancery.images.site import Pictures
 from chancery.markdown.raw_links import rewrite_page_links
 from chancery.navigation import NavItem
@@ -218,10 +219,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "mission": mission,
             "mission_name": mission.name.get(lang),
             "site_name": build.site_name,
-            "ministry_name": hq.ministry.name.get(lang),
+            "ministry_name": localized(hq.ministry.name, lang),
             "country_name": hq.ministry.country_name.get(lang),
             "ministry_url": hq.ministry.url,
-            "ministry_links": [{"label": link.label.get(lang), "url": link.url}
+            "ministry_links": [{"label": localized(link.label, lang), "url": link.url}
                                for link in hq.ministry.links],
             "hotlines": build.hotlines(),
             "alternates": build.alternates(path),

@@ -123,6 +123,19 @@ def test_hq_pages_the_language_lacks_fall_back_with_the_notice(network: tuple,
         assert '<div lang="vi" dir="ltr">' in text  # the fallback text, and only it
 
 
+def test_data_labels_in_fallback_carry_their_own_language(network: tuple) -> None:
+    """HQ's consular data and footer texts lack the new languages: Vietnamese, marked so."""
+    _, out, _ = network
+    for lang, mission in NEW.items():
+        page = (out / mission / lang / "consular" / "passport" / "index.html").read_text(
+            encoding="utf-8")
+        assert '<span lang="vi" dir="ltr">' in page  # labels of HQ's consular.yml, footer
+        home = (out / mission / "index.html").read_text(encoding="utf-8")  # Vietnamese
+        assert '<span lang="vi"' not in home  # its own language: nothing marked
+        english = (out / mission / "en" / "index.html").read_text(encoding="utf-8")
+        assert '<span lang="vi"' not in english  # HQ has English: nothing to mark
+
+
 def test_check_lists_every_hq_gap_in_one_run(network: tuple) -> None:
     _, _, checked = network
     for lang, mission in NEW.items():

@@ -160,11 +160,11 @@ def test_hq_texts_a_language_lacks_are_warnings(network_dir: Path) -> None:
     )
     text += "  de: Region Auvergne-Rhône-Alpes\n"
     write(network_dir / "fr-lyon" / "mission.yml", text)
-    network = load_network(network_dir)  # loads: readers see English or Vietnamese meanwhile
+    network = load_network(network_dir)  # loads: readers see Vietnamese meanwhile
     found = [str(p) for p in hq_text_gaps(network, network.missions["fr-lyon"])]
     assert found[0].startswith("_hq/hq.yml:")
     assert (
-        "[warning] ministry.name: no 'de' text; readers see the English or Vietnamese text "
+        "[warning] ministry.name: no 'de' text; readers see the Vietnamese text "
         "until HQ adds 'de: ...' (mission fr-lyon publishes in vi/fr/de)" in found[0]
     )
 
