@@ -126,7 +126,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """Keep only the font families the mission's languages need (CJK fonts are large),
         and none of Material's scripts: pages load no Material JavaScript (main.html)."""
         theme, languages = Path(config.theme.custom_dir), self.build.mission.languages
-        preferred = preferred_fonts(self.build.network, languages)
+        preferred = preferred_fonts(self.build.network.languages, languages)
         self.font_families = font_families(theme / "fonts.yml", languages, preferred)
         files.append(File.generated(config, FONTS_CSS,  # faces and stacks: chancery/fonts.py
                                     content=mission_font_css(theme, languages, preferred)))
