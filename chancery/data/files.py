@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from chancery.errors import display_path
@@ -22,8 +23,10 @@ def mission_data_path(entry: MissionEntry, name: str) -> Path:
 
 
 def read_optional(path: Path) -> YamlSource | None:
-    """The parsed file, ``None`` if it does not exist; an empty file reads as ``{}``."""
-    if not path.is_file():
+    """The parsed file, ``None`` if it does not exist; an empty file reads as ``{}``.
+
+    Anything else at that path (a folder, a named pipe) is a :class:`ContentError`."""
+    if not os.path.lexists(path):
         return None
     source = load_yaml_file(path, display_path(path))
     if source.data is None:

@@ -18,6 +18,7 @@ from chancery.loaders.text import special_kind
 PAGES_DIR = "pages"
 # Names that a shell, a URL or a command line would read as something else.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FILE_NAMES = (".md", ".yml", ".yaml")
 _PAGE_NAME = re.compile(r"[^\\/:*?\"<>|]+")
 
 
@@ -68,6 +69,9 @@ def content_problems(root: Path, *, recursive: bool = True) -> list[Problem]:
             if kind:
                 problems.append(_problem(entry.path, f"is {kind}, not a file; remove it or "
                                          f"replace it with a regular file"))
+            elif stat.S_ISDIR(mode) and entry.name.endswith(_FILE_NAMES):
+                problems.append(_problem(entry.path, "is a folder named like a content file; "
+                                         "rename or remove the folder"))
             elif stat.S_ISDIR(mode):
                 if recursive and not entry.is_symlink():
                     stack.append((entry.path, pages))
@@ -87,5 +91,10 @@ def _mode(entry: os.DirEntry) -> int:
     return entry.stat().st_mode
 
 
+def visible(name: str) -> str:
+    """``name`` with its control characters written ``\\xNN`` (safe to print)."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", name)
+
+
 def _problem(path: str, message: str) -> Problem:
-    return Problem(display_path(path), 0, "", message)
+    return Problem(visible(display_path(path)), 0, "", message)

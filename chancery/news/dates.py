@@ -8,8 +8,6 @@ from email.utils import format_datetime
 
 from babel.dates import format_date
 
-from chancery.languages import language
-
 NOW_ENV = "CHANCERY_NOW"
 EXAMPLE = "2026-02-10T18:00:00+01:00"
 
@@ -68,6 +66,8 @@ def local_date(moment: datetime) -> date:
 
 def long_date(moment: datetime, lang: str) -> str:
     """``moment``'s day in the long format of ``lang``, e.g. ``10 tháng 2, 2026``."""
+    from chancery.languages import language  # CLDR and HQ data: not needed by --help
+
     return format_date(local_date(moment), "long", locale=language(lang).babel_locale)
 
 

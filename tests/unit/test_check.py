@@ -89,7 +89,8 @@ def test_front_matter_errors(network_dir: Path) -> None:
         "fr-lyon/pages/vi/about.md:2: titel: unknown field 'titel'; remove it or check its "
         "spelling",
         "fr-lyon/pages/vi/about.md:2: title: required but missing; add 'title: ...'",
-        "fr-lyon/pages/vi/about.md:3: weight: wrong type: got 'first'; expected a whole number",
+        "fr-lyon/pages/vi/about.md:3: weight: wrong type: got 'first'; expected a whole number: "
+        "write the number without quotes, e.g. 5",
     ]
 
 

@@ -54,7 +54,8 @@ def test_broken_mission_fails_alone_and_keeps_its_previous_output(
     second = run("build", "--content", str(network_dir), "--out", str(out))
     assert second.returncode == 1
     assert "Traceback" not in second.stderr + second.stdout
-    assert "fr-nice/mission.yml:4: languages[2]: unknown language 'xx'" in second.stderr
+    assert ("fr-nice/mission.yml:4: languages[2]: unknown language: 'xx' is not a language "
+            "CLDR knows") in second.stderr
     assert "fr-nice (its previous output was left as it was)" in second.stderr
     assert (out / "fr-nice/index.html").read_bytes() == before
     assert "Trang chủ mới" in (out / "fr-lyon/index.html").read_text(encoding="utf-8")
