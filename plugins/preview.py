@@ -29,6 +29,8 @@ from chancery.preview import PreviewTarget, content_problems, merged, unexpected
 
 ASSETS = "/_chancery-preview/"
 ENGINE_NAME = "MkDocs"  # names the engine's own messages, which carry no file
+# MkDocs' notices about links and anchors: check reports each of them itself, at file:line.
+DUPLICATES = re.compile(r"^Doc file '[^']*' contains ")
 # report(problems, seconds, built): after each build; built=False when the pages show an error.
 Report = Callable[[list[Problem], float, bool], None]
 
@@ -188,7 +190,8 @@ class _Collect(logging.Handler):
         self.building = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.building and record.name != "mkdocs.livereload":
+        if self.building and record.name != "mkdocs.livereload" \
+                and not (record.levelno < logging.ERROR and DUPLICATES.match(record.getMessage())):
             self.problems.append(_engine_problem(record))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -91,9 +92,9 @@ def serving(content: Path, tmp_path: Path, *extra: str, **env: str) -> Iterator[
         fetch(server.url, STARTUP)
         yield server
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # Ctrl+C
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
@@ -120,6 +121,7 @@ def test_serve_rebuilds_on_save_and_reports_errors_without_traceback(network_dir
         mission.write_text(good, encoding="utf-8")
         page.write_text("---\ntitle: Accueil corrigé\n---\nBonjour.\n", encoding="utf-8")
         assert server.shows("Accueil corrigé")
+    assert server.process.returncode == 0  # Ctrl+C stops it cleanly
 
 
 def test_bad_front_matter_shows_an_error_page_on_every_url_until_fixed(
