@@ -32,8 +32,12 @@ def utc_moments(written: list[tuple[str, tzinfo]]) -> list[str]:
     found = set()
     for text, zone in written:
         moment = parse_moment(text, zone)
-        if moment is not None:
+        if moment is None:
+            continue
+        try:
             found.add(moment.astimezone(UTC).isoformat())
+        except OverflowError:  # at the edge of year 1 or 9999: the checks report the date
+            continue
     return sorted(found)
 
 
