@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
 
 from chancery.model.fields import HttpsUrl, Localized, Phone, Slug, Strict
+from chancery.model.host_patterns import allowed, host_pattern
 from chancery.model.html_policy import HtmlPolicy
 
 
@@ -64,14 +67,27 @@ class TranslationPolicy(Strict):
     )
 
 
+HostPattern = Annotated[str, AfterValidator(host_pattern)]
+
+
 class Publishing(Strict):
-    """Which kinds of publish target missions may declare."""
+    """Which publish targets missions may declare: kinds, and the hosts they may name."""
 
     local_git: bool = Field(
         False,
         description="allow git remotes that are folders on the build machine (a test "
         "network's bare repositories); leave it false in production",
     )
+    hosts: list[HostPattern] = Field(
+        default_factory=list,
+        description="the only hosts a git remote, SSH host or S3 endpoint may name (the "
+        "publisher sends them credentials): names, *.domain patterns, IP addresses or "
+        "networks; empty allows none",
+    )
+
+    def allows_host(self, host: str) -> bool:
+        """True when credentials may be sent to ``host`` (see :mod:`host_patterns`)."""
+        return allowed(host, self.hosts)
 
 
 class HQ(Strict):

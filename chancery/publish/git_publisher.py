@@ -100,10 +100,13 @@ class GitPublisher(Publisher):
         if kind == "https":
             require([GIT_TOKEN], what, self.env)
             env.setdefault(GIT_USERNAME, "x-access-token")
-            env.update({"GIT_CONFIG_COUNT": "4",
+            # the token goes to the remote's host only (HQ's publishing.hosts): a redirect
+            # to another host is an error, not a second place to send it
+            env.update({"GIT_CONFIG_COUNT": "5",
                         "GIT_CONFIG_KEY_2": "credential.helper", "GIT_CONFIG_VALUE_2": "",
                         "GIT_CONFIG_KEY_3": "credential.helper",
-                        "GIT_CONFIG_VALUE_3": _CREDENTIAL_HELPER})
+                        "GIT_CONFIG_VALUE_3": _CREDENTIAL_HELPER,
+                        "GIT_CONFIG_KEY_4": "http.followRedirects", "GIT_CONFIG_VALUE_4": "false"})
         elif kind == "ssh":
             env["GIT_SSH_COMMAND"] = shlex.join(ssh_command(self.tmp, what, self.env))
             env["GIT_SSH_VARIANT"] = "ssh"

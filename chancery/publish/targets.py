@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,6 +128,7 @@ class Declared:
     line: int
     target: Target
     remote_line: int = 0  # of ``publish.remote`` (git)
+    host_line: int = 0  # of the field that names the host (see :func:`credential_host`)
 
 
 def declared_targets(content_dir: Path, skip: str | None = None
@@ -166,7 +167,8 @@ def declared_targets(content_dir: Path, skip: str | None = None
                                     "(python3 build.py check shows how)"))
             continue
         found.append(Declared(folder.name, source.file, line, target,
-                              source.line_of(("publish", "remote"))))
+                              source.line_of(("publish", "remote")),
+                              _host_line(source.line_of, target)))
     return found, problems
 
 
@@ -178,8 +180,39 @@ def _refusal(mine: Declared, me: TargetIdentity, theirs: Declared,
                    "mission publishes to its own hosting, so HQ must correct one of the two")
 
 
+def credential_host(target: Target) -> tuple[str, str] | None:
+    """``(host, field)``: the machine the publisher sends this target's credentials to and
+    the ``publish.<field>`` that names it; ``None`` for a folder on this machine."""
+    if isinstance(target, SshTarget):
+        return target.host, "host"
+    if isinstance(target, GitTarget):
+        remote = parse_remote(target.remote)
+        return (remote.host, "remote") if remote.kind != "local" else None
+    if target.endpoint:
+        return urlsplit(target.endpoint).hostname or "", "endpoint"
+    return f"s3.{target.region}.amazonaws.com", "region"  # AWS, in the target's region
+
+
+def _host_line(line_of: Callable[[tuple[str, ...]], int], target: Target) -> int:
+    found = credential_host(target)
+    return line_of(("publish", found[1])) if found else 0
+
+
+def _unlisted_host(declared: Declared, hq: HQ) -> list[Problem]:
+    found = credential_host(declared.target)
+    if found is None or hq.publishing.allows_host(found[0]):
+        return []
+    host, field = found
+    what = f"S3 endpoint {host} (AWS in this region)" if field == "region" else f"host '{host}'"
+    return [Problem(declared.file, declared.host_line or declared.line, f"publish.{field}",
+                    f"{what} is not one of HQ's publishing hosts, and the publisher sends "
+                    "this network's credentials to it; write the hosting HQ gave this mission, "
+                    "or ask HQ to add the host to publishing.hosts in content/_hq/hq.yml")]
+
+
 def policy_problems(declared: Declared, hq: HQ) -> list[Problem]:
-    """What HQ's ``publishing:`` settings do not allow in one mission's target."""
+    """What HQ's ``publishing:`` settings do not allow in one mission's target: a folder on
+    the build machine (``local_git``), a host that is not on ``publishing.hosts``."""
     target = declared.target
     if isinstance(target, GitTarget) and not hq.publishing.local_git \
             and parse_remote(target.remote).kind == "local":
@@ -187,7 +220,7 @@ def policy_problems(declared: Declared, hq: HQ) -> list[Problem]:
                         f"'{target.remote}' is a folder on the build machine, which this "
                         "network does not allow (HQ's hq.yml: publishing: local_git: false); "
                         "write an https:// or SSH remote")]
-    return []
+    return _unlisted_host(declared, hq)
 
 
 def check_no_conflict(entry: MissionEntry, content_dir: Path,
@@ -200,11 +233,13 @@ def check_no_conflict(entry: MissionEntry, content_dir: Path,
         raise ContentError([Problem(entry.source.file, line, "publish",
                                     f"mission {entry.id} has no publish: section, so it has "
                                     "nowhere to publish to; HQ adds one (method: git, ssh or s3)")])
-    others, problems = declared_targets(content_dir, skip=entry.id)
     mine = Declared(entry.id, entry.source.file, line, target,
-                    entry.source.line_of(("publish", "remote")))
-    if hq is not None:
-        problems += policy_problems(mine, hq)
+                    entry.source.line_of(("publish", "remote")),
+                    _host_line(entry.source.line_of, target))
+    refused = policy_problems(mine, hq) if hq is not None else []
+    if refused:  # before anything else, not even a resolver, hears of an unlisted host
+        raise ContentError(refused)
+    others, problems = declared_targets(content_dir, skip=entry.id)
     me, *them = identities([target, *(other.target for other in others)])
     for other, theirs in zip(others, them, strict=True):
         if me.overlaps(theirs):

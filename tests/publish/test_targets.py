@@ -243,7 +243,8 @@ def test_a_mission_whose_target_cannot_be_read_blocks_publishing(tmp_path):
 
 def test_local_git_remotes_need_hqs_leave(tmp_path):
     content = write_network(tmp_path, {"fr-lyon": "method: git\nremote: /srv/a.git\n",
-                                       "fr-nice": "method: git\nremote: git@host:o/r.git\n"})
+                                       "fr-nice": "method: git\n"
+                                                  "remote: git@git.chancery.example:o/r.git\n"})
     assert network_conflicts(content, hq=load_network(content).hq) == []
     hq_yml = content / "_hq" / "hq.yml"
     text = hq_yml.read_text(encoding="utf-8")
