@@ -49,6 +49,7 @@ from chancery.engine import CONFIG_ENV, ENGINE_MODULE
 from chancery.model.network import load_network_tolerant, unfinished
 from chancery.news import source as front_matter
 from chancery.publish.digest import digest_of, tree_digest, well_formed
+from chancery.security.deploy import write_deploy_config
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
 
@@ -473,4 +474,5 @@ def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | Non
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     tmp.replace(path)
+    write_deploy_config(out_dir, report.mission)  # the hosts' security headers (not published)
     return data

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from chancery.consular.closures import ClosedDay
 from chancery.consular.hours import WEEKDAYS, Hours
 from chancery.contact.views import map_url
 from chancery.model.mission import Mission
+from chancery.security.escape import json_for_script
 
 _DAYS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                             "Sunday"), strict=True))
@@ -58,5 +58,5 @@ def office_data(mission: Mission, lang: str, url: str, hours: Hours | None = Non
 
 def script_tag(data: dict) -> str:
     """``<script type="application/ld+json">``, safe to put in a page as it is."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json_for_script(data, indent=1)
     return f'<script type="application/ld+json">\n{text}\n</script>'

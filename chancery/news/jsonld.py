@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from chancery.news.dates import iso
 from chancery.news.model import Post
+from chancery.security.escape import json_for_script
 
 
 def news_article(
@@ -44,6 +43,5 @@ def news_article(
         data["image"] = [image_url]
     if post.meta.tags:
         data["keywords"] = ", ".join(post.meta.tags)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # "</script>" or "<!--" inside a title must not end or disturb the script element.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_for_script(data)

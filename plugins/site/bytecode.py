@@ -5,7 +5,8 @@ the theme's templates again (about 0.3 s). They are kept in memory for the worke
 process's next build and, if ``$CHANCERY_TEMPLATE_CACHE`` names a folder (``build.py``
 sets one under its cache folder), on disk for the next run. Jinja checks each entry
 against the template's source and its own version, so a changed template is compiled
-afresh; files are replaced atomically, so workers can share the folder.
+afresh; files are replaced atomically, so workers can share the folder. Keys also name how
+templates are compiled (autoescaped): bytecode compiled otherwise is never reused.
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 from chancery.engine import TEMPLATE_CACHE_ENV as ENV
 
+COMPILED_AS = "autoescape"  # change when the environment compiles templates differently
+
 
 class TemplateCache(BytecodeCache):
     """Jinja bytecode in memory and, optionally, in a folder."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{COMPILED_AS}:{name}", filename)
 
     def __init__(self) -> None:
         self.memory: dict[str, bytes] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import material
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -26,11 +27,14 @@ from chancery.i18n.fallback import localized
 from chancery.images.site import Pictures
 from chancery.markdown.raw_links import rewrite_page_links
 from chancery.navigation import NavItem
+from chancery.security.deploy import write_site_headers
+from chancery.security.headers import page_policy
 from chancery.security.sanitize import enforce
 from chancery.urls import language_prefix, page_url
 from chancery.whitespace import compact_html
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.escaping import autoescaped, mark_page_html
 from chancery_plugins.site.images import publish_images
 from chancery_plugins.site.markdown_reuse import SharedMarkdown
 from chancery_plugins.site.navcache import cache_navigation
@@ -96,7 +100,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.serving:
             config.site_url = build.site_url
         config.theme["language"] = build.lang
-        config.theme.get_env = without_hidden_folders(config.theme.get_env)  # type: ignore[method-assign]
+        config.theme.get_env = autoescaped(  # type: ignore[method-assign]
+            without_hidden_folders(config.theme.get_env))
         if build.language.is_rtl and BIDI_EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(BIDI_EXTENSION)
         config.nav = mkdocs_nav(build.navigation())
@@ -179,7 +184,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # raw-HTML links to pages, rewritten as MkDocs rewrites the Markdown ones
         return rewrite_page_links(html, self.markdown.links.path_to_url)
 
+    @event_priority(-100)  # last: page.content is final once marked as HTML
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        mark_page_html(page)
         context["chancery"] = self._context(page.file.src_uri)
         source = self.build.page(page.file.src_uri)
         if source and source.fallback_from:
@@ -191,6 +198,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_sitemaps(self.build, Path(config.site_dir))
+        if self.build.lang == self.build.default_language:
+            target = self.build.mission.publish
+            write_site_headers(Path(config.site_dir), self.build.mission.id,
+                               target.method if target else None)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_written += 1
@@ -234,6 +245,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "social": mission.social,
             "page_path": path,
             "is_home": path == "index.md",
+            "csp": Markup(page_policy()),  # HQ's constant, without quotes or markup (tested)
             "font_css": [FONTS_CSS],
             "fallback": self._fallback(path),
             "outdated": build.is_outdated(path),

@@ -1,0 +1,109 @@
+"""The security headers (:mod:`chancery.security.headers`) as configuration hosts can deploy.
+
+Two places, so that no host serves a configuration file as a page:
+
+- ``<out>/<mission>/_headers``, in the published site, only for a mission published with
+  ``method: git`` (or not published yet): Netlify and Cloudflare Pages read it from the
+  published folder and never serve it; GitHub Pages (Jekyll) leaves out files whose names
+  start with ``_``. A site published over SSH or to S3 does not get it: nginx or S3 would
+  serve it as a file.
+- ``<out>/_deploy/<mission>/``, next to the sites (never published): ``_headers`` (the same
+  file), ``nginx.conf`` (``add_header`` lines to ``include`` in the ``server`` block of the
+  SSH target's nginx) and ``cloudfront-headers-policy.json`` (a CloudFront response headers
+  policy for an S3 bucket: S3 object metadata cannot carry these headers, only
+  ``Content-Type`` and a few others).
+
+Every file is made from :func:`~chancery.security.headers.response_headers`, so the headers
+a host sends are the policy each page carries in its ``<meta>``, plus what only a header
+can say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from chancery.security.headers import (
+    PERMISSIONS_POLICY,
+    REFERRER_POLICY,
+    header_policy,
+    response_headers,
+)
+
+NETLIFY = "_headers"
+NGINX = "nginx.conf"
+CLOUDFRONT = "cloudfront-headers-policy.json"
+DEPLOY_DIR = "_deploy"
+IN_SITE_METHODS = (None, "git")  # publish methods whose hosts read _headers, never serve it
+_NOTE = "Security headers of every file of {mission} (made by Chancery from " \
+        "chancery/security/headers.py: do not edit)."
+
+
+def netlify_headers(mission: str) -> str:
+    """``_headers`` for Netlify and Cloudflare Pages: every path gets every header."""
+    lines = [f"# {_NOTE.format(mission=mission)}", "/*"]
+    lines += [f"  {name}: {value}" for name, value in response_headers().items()]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_headers(mission: str) -> str:
+    """``add_header`` lines for the ``server`` block (``always``: error pages too).
+
+    nginx inherits ``add_header`` only into locations that set none of their own, so the
+    file is included in each such ``location`` too.
+    """
+    lines = [f"# {_NOTE.format(mission=mission)}",
+             "# In the server block (and in any location with add_header of its own):",
+             f"#     include /etc/nginx/chancery/{mission}.conf;"]
+    lines += [f'add_header {name} "{value}" always;'
+              for name, value in response_headers().items()]
+    return "\n".join(lines) + "\n"
+
+
+def cloudfront_policy(mission: str) -> str:
+    """For ``aws cloudfront create-response-headers-policy --response-headers-policy-config``."""
+    config = {
+        "Name": f"chancery-{mission}",
+        "Comment": _NOTE.format(mission=mission)[:128],
+        "SecurityHeadersConfig": {
+            "ContentSecurityPolicy": {"Override": True, "ContentSecurityPolicy": header_policy()},
+            "ContentTypeOptions": {"Override": True},
+            "FrameOptions": {"Override": True, "FrameOption": "DENY"},
+            "ReferrerPolicy": {"Override": True, "ReferrerPolicy": REFERRER_POLICY},
+        },
+        "CustomHeadersConfig": {
+            "Quantity": 1,
+            "Items": [{"Header": "Permissions-Policy", "Value": PERMISSIONS_POLICY,
+                       "Override": True}],
+        },
+    }
+    return json.dumps(config, indent=2) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` unless the file already holds it (hard links to the live site stay)."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_site_headers(site_dir: Path, mission: str, method: str | None) -> None:
+    """``_headers`` in a mission's published folder, if its host reads it (see above)."""
+    if method in IN_SITE_METHODS:
+        _write(site_dir / NETLIFY, netlify_headers(mission))
+
+
+def write_deploy_config(out_dir: Path, mission: str) -> Path:
+    """Every host's configuration in ``<out>/_deploy/<mission>/`` (never published)."""
+    folder = out_dir / DEPLOY_DIR / mission
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((NETLIFY, netlify_headers(mission)), (NGINX, nginx_headers(mission)),
+                       (CLOUDFRONT, cloudfront_policy(mission))):
+        _write(folder / name, text)
+    return folder
