@@ -15,11 +15,18 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"  # the language the UI strings (msgid) are written in
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "themes" / "chancery" / "locales"
 
 
+def gettext_locale(lang: str) -> str:
+    """A BCP 47 tag in gettext's and Babel's spelling: ``zh-Hant`` -> ``zh_Hant``."""
+    return lang.replace("-", "_")
+
+
 def po_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
-    return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """``locales/<ll_Scrp_RR>/LC_MESSAGES/messages.po`` (the folder in gettext's spelling)."""
+    return locales_dir / gettext_locale(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @lru_cache(maxsize=32)
@@ -29,7 +36,7 @@ def translations(lang: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations
     if not path.is_file():
         return NullTranslations()
     with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+        catalog = read_po(handle, locale=gettext_locale(lang), domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

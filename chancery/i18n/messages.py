@@ -8,7 +8,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from chancery.i18n.catalog import DOMAIN, LOCALES_DIR, po_path
+from chancery.i18n.catalog import DOMAIN, LOCALES_DIR, SOURCE_LANGUAGE, gettext_locale, po_path
+from chancery.i18n.review import DRAFT, SOURCE, read_marker, set_marker
 from chancery.languages import project_languages
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -42,19 +43,26 @@ def write_template(catalog: Catalog, path: Path = TEMPLATE) -> None:
 
 
 def update(catalog: Catalog, languages: list[str] | None = None) -> list[Path]:
-    """Merge the extracted strings into each language's ``.po`` (new ones untranslated)."""
+    """Merge the extracted strings into each language's ``.po`` (new ones untranslated).
+
+    The review marker is kept (Babel would drop it); a catalog without one is marked as a draft
+    (English, the language the strings are written in, as the source).
+    """
     written = []
     for code in languages or project_languages().codes:
         path = po_path(code)
+        marker = read_marker(path) or (SOURCE if code == SOURCE_LANGUAGE else DRAFT)
         if path.is_file():
             with path.open("rb") as handle:
-                po = read_po(handle, locale=code, domain=DOMAIN)
+                po = read_po(handle, locale=gettext_locale(code), domain=DOMAIN)
         else:
-            po = Catalog(locale=code, domain=DOMAIN, project="Chancery", charset="utf-8")
+            po = Catalog(locale=gettext_locale(code), domain=DOMAIN, project="Chancery",
+                         charset="utf-8")
         po.update(catalog, update_header_comment=False)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
             write_po(handle, po, width=100, sort_output=True, ignore_obsolete=True)
+        set_marker(path, marker)
         written.append(path)
     return written
 
@@ -66,7 +74,7 @@ def untranslated(code: str, catalog: Catalog | None = None) -> list[str]:
     if not path.is_file():
         return [str(message.id) for message in catalog if message.id]
     with path.open("rb") as handle:
-        po = read_po(handle, locale=code, domain=DOMAIN)
+        po = read_po(handle, locale=gettext_locale(code), domain=DOMAIN)
     missing = []
     for message in catalog:
         if not message.id:
