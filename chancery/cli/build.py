@@ -64,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def write_dashboard(content: Path, out: Path) -> Path:
     """HQ's translation dashboard over every valid mission: ``<out>/_dashboard/index.html``."""
     from chancery.dashboard import dashboard_html
+    from chancery.i18n.status import catalog_statuses
     from chancery.model.network import load_network_tolerant
     from chancery.translations import mission_status
 
@@ -71,8 +72,17 @@ def write_dashboard(content: Path, out: Path) -> Path:
     statuses = [s for entry in network.missions.values() for s in mission_status(network, entry)]
     path = out / "_dashboard" / "index.html"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dashboard_html(statuses), encoding="utf-8")
+    catalogs = catalog_statuses(network.languages.codes)
+    path.write_text(dashboard_html(statuses, catalogs=catalogs), encoding="utf-8")
     return path
+
+
+def _catalogs_newer(dashboard: Path) -> bool:
+    """Whether a UI catalog changed since the dashboard was written (it shows their status)."""
+    from chancery.i18n.catalog import LOCALES_DIR
+
+    written = dashboard.stat().st_mtime_ns
+    return any(po.stat().st_mtime_ns > written for po in LOCALES_DIR.glob("*/LC_MESSAGES/*.po"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -121,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             for warning in report.warnings:
                 print(f"  {warning}")
     dashboard = args.out / "_dashboard" / "index.html"
-    if args.mission or not dashboard.is_file() or any(
+    if args.mission or not dashboard.is_file() or _catalogs_newer(dashboard) or any(
             r.translations_changed or not r.ok for r in reports):
         write_dashboard(args.content, args.out)  # otherwise it would show the same statuses
     print(f"\ntranslation dashboard: {dashboard}")

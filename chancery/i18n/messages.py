@@ -67,10 +67,11 @@ def update(catalog: Catalog, languages: list[str] | None = None) -> list[Path]:
     return written
 
 
-def untranslated(code: str, catalog: Catalog | None = None) -> list[str]:
+def untranslated(code: str, catalog: Catalog | None = None,
+                 locales_dir: Path = LOCALES_DIR) -> list[str]:
     """Strings of the current templates and code that ``code``'s catalog lacks or marks fuzzy."""
     catalog = catalog or extract()
-    path = po_path(code)
+    path = po_path(code, locales_dir)
     if not path.is_file():
         return [str(message.id) for message in catalog if message.id]
     with path.open("rb") as handle:
