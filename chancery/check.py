@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from chancery.check_html import RenderedPages, html_problems, links_into
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.images.checks import image_problems
 from chancery.loaders.frontmatter import MarkdownSource, quick_markdown, read_markdown
 from chancery.model.network import MissionEntry, Network
@@ -90,21 +90,15 @@ def _check_target(
     )
     if is_image or resolved.startswith(f"{MEDIA_DIR}/"):
         if resolved not in media:
-            return (
-                f"image or file '{target}' not found; put it in the mission's {MEDIA_DIR}/ "
-                f"folder and link it as /{MEDIA_DIR}/<name>"
-            )
+            return msg("image or file '{target}' not found; put it in the mission's {media}/ "
+                       "folder and link it as /{media}/<name>", target=target, media=MEDIA_DIR)
         return None
     if path.endswith("/") or not path.endswith(".md"):
-        return (
-            f"link '{target}' should name the page's .md file, e.g. "
-            f"/{posixpath.join(resolved, 'index.md').lstrip('./')}"
-        )
+        return msg("link '{target}' should name the page's .md file, e.g. /{page}",
+                   target=target, page=posixpath.join(resolved, "index.md").lstrip("./"))
     if resolved not in pages:
-        return (
-            f"link to '{target}', which does not exist in '{lang}'; "
-            f"check the path or create pages/{lang}/{resolved}"
-        )
+        return msg("link to '{target}', which does not exist in '{lang}'; check the path or "
+                   "create pages/{lang}/{page}", target=target, lang=lang, page=resolved)
     return None
 
 
@@ -144,8 +138,9 @@ def check_mission(network: Network, entry: MissionEntry,
                     display_path(folder / "index.md"),
                     0,
                     "",
-                    f"missing: every language needs a home page; create it with "
-                    f"python3 build.py new page --mission {entry.id} index.md",
+                    msg("missing: every language needs a home page; create it with "
+                        "python3 build.py new page --mission {mission} index.md",
+                        mission=entry.id),
                 )
             )
         known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))

@@ -7,6 +7,37 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+
+class Text(str):
+    """A message in English that remembers its template and values, so that a report can
+    give it in the reader's language (see :mod:`chancery.i18n.problems`)."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Text:
+        try:
+            english = template.format(**params)  # "{{" for a brace
+        except (KeyError, IndexError, ValueError):
+            english = template
+        text = super().__new__(cls, english)
+        text.template, text.params = template, params
+        return text
+
+    def __reduce__(self) -> tuple:  # workers send problems to the parent process
+        return (_text, (self.template, self.params))
+
+
+def _text(template: str, params: dict[str, Any]) -> Text:
+    return Text(template, **params)
+
+
+def msg(template: str, **params: Any) -> Text:
+    """An editor-facing message: ``template`` (English, ``{name}`` placeholders) is looked
+    up in the ``chancery`` catalog when a report is printed in another language."""
+    return Text(template, **params)
 
 
 @dataclass(frozen=True, order=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from chancery.errors import Problem
+from chancery.errors import Problem, msg
 from chancery.images.inspect import image_problem
 from chancery.images.limits import is_image
 from chancery.loaders.frontmatter import MarkdownSource
@@ -28,9 +28,12 @@ _HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECAS
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-_DECORATIVE_HINT = (f'mark a purely decorative picture with alt="" and the {DECORATIVE} class: '
-                    f"![](SRC){{: .{DECORATIVE} }} or <img src=\"SRC\" alt=\"\" "
-                    f'class="{DECORATIVE}">')
+
+
+def _decorative_hint(src: str) -> str:
+    return msg('mark a purely decorative picture with alt="" and the {mark} class: '
+               '![]({src}){{: .{mark} }} or <img src="{src}" alt="" class="{mark}">',
+               mark=DECORATIVE, src=src)
 
 
 @dataclass(frozen=True)
@@ -77,27 +80,29 @@ def _alt_problem(ref: ImageRef) -> str | None:
     shown = ref.src or "?"
     if ref.decorative:
         if ref.alt and ref.alt.strip():
-            return (f"image '{shown}' is marked {DECORATIVE} but has alt text; a decorative "
-                    f"picture has alt=\"\" (or remove the {DECORATIVE} mark)")
+            return msg("image '{src}' is marked {mark} but has alt text; a decorative "
+                       "picture has alt=\"\" (or remove the {mark} mark)", src=shown,
+                       mark=DECORATIVE)
         return None
     if ref.alt is None:
-        return (f"image '{shown}' has no alt attribute; describe the picture, e.g. "
-                f"alt=\"The chancery building in winter\", or "
-                + _DECORATIVE_HINT.replace("SRC", shown))
+        return msg("image '{src}' has no alt attribute; describe the picture, e.g. "
+                   "alt=\"The chancery building in winter\", or {hint}", src=shown,
+                   hint=_decorative_hint(shown))
     if not ref.alt.strip():
-        return (f"image '{shown}' has no alt text; describe the picture, e.g. "
-                f"![The chancery building in winter]({shown}), or "
-                + _DECORATIVE_HINT.replace("SRC", shown))
+        return msg("image '{src}' has no alt text; describe the picture, e.g. "
+                   "![The chancery building in winter]({src}), or {hint}", src=shown,
+                   hint=_decorative_hint(shown))
     return None
 
 
 def _file_problem(ref: ImageRef, base: str, media: Mapping[str, Path]) -> str | None:
     src = ref.src.strip()
     if src.lower().startswith("data:"):
-        return ("image embedded as a data: address; save the picture as a file in "
-                f"{MEDIA_DIR}/ and write /{MEDIA_DIR}/<name>")
+        return msg("image embedded as a data: address; save the picture as a file in "
+                   "{media}/ and write /{media}/<name>", media=MEDIA_DIR)
     if not src or _EXTERNAL.match(src):
-        return None if src or not ref.html else "<img> without src; add src=\"/media/<name>\""
+        return None if src or not ref.html else msg(
+            "<img> without src; add src=\"/{media}/<name>\"", media=MEDIA_DIR)
     path = src.split("#", 1)[0].split("?", 1)[0]
     resolved = posixpath.normpath(
         path.lstrip("/") if path.startswith("/") else posixpath.join(base, path))
@@ -105,13 +110,13 @@ def _file_problem(ref: ImageRef, base: str, media: Mapping[str, Path]) -> str | 
     if file is None:
         if not ref.html:
             return None  # reported with the page's links
-        return (f"image '{src}' not found; put it in the mission's {MEDIA_DIR}/ folder and "
-                f"write src=\"/{MEDIA_DIR}/<name>\"")
+        return msg("image '{src}' not found; put it in the mission's {media}/ folder and "
+                   "write src=\"/{media}/<name>\"", src=src, media=MEDIA_DIR)
     if not is_image(resolved):
-        return (f"'{src}' is not a picture format (JPEG, PNG, GIF, WebP, AVIF or SVG); "
-                "export it as JPEG or PNG")
+        return msg("'{src}' is not a picture format (JPEG, PNG, GIF, WebP, AVIF or SVG); "
+                   "export it as JPEG or PNG", src=src)
     problem = image_problem(file)
-    return f"image '{src}': {problem}" if problem else None
+    return msg("image '{src}': {problem}", src=src, problem=problem) if problem else None
 
 
 def image_problems(file: str, doc: MarkdownSource, page_path: str,
@@ -133,7 +138,7 @@ def media_problem(roots: list[Path]) -> Callable[[str], str | None]:
         for root in reversed(roots):
             file = root / relative
             if file.is_file():
-                return image_problem(file) if is_image(path) else (
+                return image_problem(file) if is_image(path) else msg(
                     "not a picture format (JPEG, PNG, GIF, WebP, AVIF or SVG); "
                     "export it as JPEG or PNG")
         return None

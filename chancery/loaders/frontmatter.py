@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.text import has_control, read_text
 from chancery.loaders.yaml_limits import STR, quick_safe
 from chancery.loaders.yaml_source import FastStrictLoader, YamlSource, parse_yaml
@@ -36,7 +36,8 @@ def split_front_matter(text: str, file: str) -> MarkdownSource:
             break
     else:
         raise ContentError(
-            [Problem(file, 1, "", "front matter starts with '---' but has no closing '---' line")]
+            [Problem(file, 1, "",
+                     msg("front matter starts with '---' but has no closing '---' line"))]
         )
     meta = parse_yaml("\n".join(lines[1:end]), file, line_offset=1)
     if meta.data is None:
@@ -45,7 +46,8 @@ def split_front_matter(text: str, file: str) -> MarkdownSource:
         raise ContentError(
             [
                 Problem(
-                    file, 2, "", "front matter must be 'key: value' lines, e.g. 'title: About us'"
+                    file, 2, "",
+                    msg("front matter must be 'key: value' lines, e.g. 'title: About us'"),
                 )
             ]
         )

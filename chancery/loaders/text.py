@@ -8,7 +8,7 @@ import re
 import stat
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 
 MAX_TEXT_BYTES = 8_000_000
 # Control characters but tab and line ends (NUL, escape, DEL, C1...), surrogates, U+FFFE/F.
@@ -23,14 +23,14 @@ def has_control(text: str) -> bool:
 def special_kind(mode: int) -> str | None:
     """What a file that is neither a regular file nor a folder is, in words (else None)."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return msg("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return msg("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return msg("a device")
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return None
-    return "not a regular file"
+    return msg("not a regular file")
 
 
 def _fail(file: str, line: int, message: str) -> ContentError:
@@ -42,25 +42,30 @@ def read_bytes(path: Path, file: str) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise _fail(file, 0, "file not found") from None
+        raise _fail(file, 0, msg("file not found")) from None
     except OSError as exc:
-        raise _fail(file, 0, f"cannot be read ({exc.strerror}); check the file") from None
+        raise _fail(file, 0, _unreadable(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(file, 0, "is a folder, not a file; rename or remove the folder")
+        raise _fail(file, 0, msg("is a folder, not a file; rename or remove the folder"))
     kind = special_kind(info.st_mode)
     if kind:
-        raise _fail(file, 0, f"is {kind}, not a file; replace it with a regular file")
+        raise _fail(file, 0, msg("is {kind}, not a file; replace it with a regular file",
+                                 kind=kind))
     if info.st_size > MAX_TEXT_BYTES:
-        raise _fail(file, 0, f"{info.st_size} bytes is too large for a text file (at most "
-                    f"{MAX_TEXT_BYTES}); split it")
+        raise _fail(file, 0, msg("{size} bytes is too large for a text file (at most "
+                                 "{limit}); split it", size=info.st_size, limit=MAX_TEXT_BYTES))
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_TEXT_BYTES + 1)
     except PermissionError:
-        raise _fail(file, 0, "cannot be read (permission denied); make the file readable "
-                    "(e.g. chmod a+r)") from None
+        raise _fail(file, 0, msg("cannot be read (permission denied); make the file readable "
+                                 "(e.g. chmod a+r)")) from None
     except OSError as exc:
-        raise _fail(file, 0, f"cannot be read ({exc.strerror}); check the file") from None
+        raise _fail(file, 0, _unreadable(exc)) from None
+
+
+def _unreadable(exc: OSError) -> str:
+    return msg("cannot be read ({why}); check the file", why=exc.strerror)
 
 
 def text_problems(text: str, file: str, first_line: int = 1) -> list[Problem]:
@@ -71,8 +76,9 @@ def text_problems(text: str, file: str, first_line: int = 1) -> list[Problem]:
         if problems and problems[-1].line == line:
             continue
         problems.append(Problem(
-            file, line, "", f"control character U+{ord(match.group()):04X} (invisible) in the "
-            f"text; delete it (retype the line if you cannot see it)"))
+            file, line, "", msg("control character {char} (invisible) in the text; delete it "
+                                "(retype the line if you cannot see it)",
+                                char=f"U+{ord(match.group()):04X}")))
         if len(problems) == 5:
             break
     return problems
@@ -86,7 +92,8 @@ def read_text(path: Path, file: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _fail(file, line, "file is not UTF-8 text; save it with UTF-8 encoding") from None
+        raise _fail(file, line,
+                    msg("file is not UTF-8 text; save it with UTF-8 encoding")) from None
     problems = text_problems(text, file)
     if problems:
         raise ContentError(problems)

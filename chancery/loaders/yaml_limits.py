@@ -19,7 +19,7 @@ import re
 import yaml
 from yaml.constructor import ConstructorError
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 
 MAX_DEPTH = 50
 MAX_ALIASES = 50
@@ -62,15 +62,16 @@ def char_name(char: str) -> str:
 
 
 def control_message(char: str) -> str:
-    return (f"control character {char_name(char)} (invisible) in the text; delete it "
-            f"(retype the line if you cannot see it)")
+    return msg("control character {char} (invisible) in the text; delete it "
+               "(retype the line if you cannot see it)", char=char_name(char))
 
 
 def raw_text_problems(text: str, file: str, offset: int = 0) -> list[Problem]:
     """Characters YAML refuses, a text too long, or brackets nested too deeply to read."""
     if len(text) > MAX_YAML_CHARS:
-        return [Problem(file, 1 + offset, "", f"{len(text)} characters is too long for a data "
-                        f"file (at most {MAX_YAML_CHARS}); split it or remove what is not needed")]
+        return [Problem(file, 1 + offset, "", msg(
+            "{size} characters is too long for a data file (at most {limit}); split it or "
+            "remove what is not needed", size=len(text), limit=MAX_YAML_CHARS))]
     match = _RAW.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1 + offset
@@ -119,8 +120,8 @@ def _deep_flow(text: str) -> int:
 
 
 def _depth_message() -> str:
-    return (f"nested more than {MAX_DEPTH} levels deep; data files need only a few levels: "
-            f"check the indentation and the brackets")
+    return msg("nested more than {limit} levels deep; data files need only a few levels: "
+               "check the indentation and the brackets", limit=MAX_DEPTH)
 
 
 def quick_safe(text: str) -> bool:
@@ -143,7 +144,7 @@ def _fail(node: yaml.Node, message: str) -> ValueProblem:
 def _str(loader: yaml.BaseLoader, node: yaml.Node) -> str:
     value = loader.construct_scalar(node)
     if not isinstance(value, str):
-        raise _fail(node, "expected text")
+        raise _fail(node, msg("expected text"))
     match = _CONTROL.search(value)
     if match:
         raise _fail(node, control_message(match.group()))
@@ -157,35 +158,38 @@ _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 def _int(loader: yaml.BaseLoader, node: yaml.Node) -> int:
     value = str(loader.construct_scalar(node))
     if not _DECIMAL.fullmatch(value):
-        raise _fail(node, f"'{value[:40]}' is not a whole number")
+        raise _fail(node, msg("'{value}' is not a whole number", value=value[:40]))
     if len(value.lstrip("+-")) > MAX_DIGITS:
-        raise _fail(node, f"a number of {len(value.lstrip('+-'))} digits is too large "
-                    f"(at most {MAX_DIGITS}); if it is text, put it in quotes")
+        raise _fail(node, msg("a number of {digits} digits is too large (at most {limit}); "
+                              "if it is text, put it in quotes",
+                              digits=len(value.lstrip("+-")), limit=MAX_DIGITS))
     return int(value)
 
 
 def _float(loader: yaml.BaseLoader, node: yaml.Node) -> float:
     value = str(loader.construct_scalar(node))
     if not _FLOAT.fullmatch(value) or len(value) > 2 * MAX_DIGITS:
-        raise _fail(node, f"'{value[:40]}' is not a number of sane size; write e.g. 51.5049")
+        raise _fail(node, msg("'{value}' is not a number of sane size; write e.g. 51.5049",
+                              value=value[:40]))
     number = float(value)
     if not math.isfinite(number):
-        raise _fail(node, f"'{value}' is too large a number")
+        raise _fail(node, msg("'{value}' is too large a number", value=value))
     return number
 
 
 def _bool(loader: yaml.BaseLoader, node: yaml.Node) -> bool:
     value = str(loader.construct_scalar(node))
     if value.lower() not in ("true", "false"):
-        raise _fail(node, f"'{value[:40]}' is not true or false")
+        raise _fail(node, msg("'{value}' is not true or false", value=value[:40]))
     return value.lower() == "true"
 
 
 def _sexagesimal(loader: yaml.BaseLoader, node: yaml.Node) -> None:
     value = node.value
-    raise _fail(node, f"'{value}' without quotes is a number to many YAML tools (base 60); "
-                f"write a time in quotes with two-digit hours, e.g. \"{_two_digit(value)}\", "
-                f"and other text with ':' in quotes too")
+    raise _fail(node, msg("'{value}' without quotes is a number to many YAML tools (base 60); "
+                          "write a time in quotes with two-digit hours, e.g. \"{time}\", "
+                          "and other text with ':' in quotes too", value=value,
+                          time=_two_digit(value)))
 
 
 def _two_digit(value: str) -> str:
@@ -232,10 +236,11 @@ def _key_problem(key: yaml.Node, file: str, line: int, path: tuple) -> Problem |
         return None
     if isinstance(key, yaml.ScalarNode):
         shown = key.value[:40]
-        return Problem(file, line, dotted(path), f"the key '{shown}' is read as a number, a "
-                       f"boolean or nothing; keys are text: write it in quotes, \"{shown}\":")
-    return Problem(file, line, dotted(path), "a key must be text, not a list or a mapping; "
-                   "write 'key: value'")
+        return Problem(file, line, dotted(path), msg(
+            "the key '{key}' is read as a number, a boolean or nothing; keys are text: write "
+            "it in quotes, \"{key}\":", key=shown))
+    return Problem(file, line, dotted(path), msg("a key must be text, not a list or a mapping; "
+                                                 "write 'key: value'"))
 
 
 def walk_nodes(root: yaml.Node, lines: dict, file: str, offset: int) -> list[Problem]:
@@ -256,14 +261,15 @@ def walk_nodes(root: yaml.Node, lines: dict, file: str, offset: int) -> list[Pro
         key = id(node)
         if key in seen:
             if key in open_ids:
-                raise LimitError([Problem(file, line, dotted(path), "an alias ('*name') inside "
-                                          "the value it names repeats forever; remove it")])
+                raise LimitError([Problem(file, line, dotted(path), msg(
+                    "an alias ('*name') inside the value it names repeats forever; remove it"))])
             aliases += 1
             added += _size(node, sizes)
             if aliases > MAX_ALIASES or added > MAX_ALIAS_NODES:
                 raise LimitError([Problem(file, line, dotted(path), (
-                    f"too many aliases ('*name'): at most {MAX_ALIASES}, repeating at most "
-                    f"{MAX_ALIAS_NODES} values in all; write the values out instead"))])
+                    msg("too many aliases ('*name'): at most {limit}, repeating at most "
+                        "{values} values in all; write the values out instead",
+                        limit=MAX_ALIASES, values=MAX_ALIAS_NODES)))])
             continue
         seen.add(key)
         if isinstance(node, yaml.ScalarNode):
@@ -285,7 +291,8 @@ def walk_nodes(root: yaml.Node, lines: dict, file: str, offset: int) -> list[Pro
                 if name in first:
                     problems.append(Problem(
                         file, where, dotted(path + (name,)),
-                        f"duplicate key (first given on line {first[name]}); keep only one"))
+                        msg("duplicate key (first given on line {line}); keep only one",
+                            line=first[name])))
                     continue
                 first[name] = where
                 lines[path + (name,)] = where

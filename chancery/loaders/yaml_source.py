@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.text import read_text
 from chancery.loaders.yaml_limits import (
     LimitError,
@@ -71,28 +71,42 @@ class YamlSource:
 
 
 _HINTS = (
-    ("\\t", "indent with spaces, not tabs"),
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("mapping values are not allowed", "put a space after ':' and quote text that contains ': '"),
-    ("could not find expected ':'", "every line of a mapping needs 'key: value'"),
-    ("expected <block end>", "check the indentation of this line against the lines above"),
-    ("found undefined alias", "'*' starts a YAML alias; quote text that begins with '*'"),
-    ("expected ',' or ']'", "a '[' list is not closed; if this is text, put it in quotes"),
-    ("expected ',' or '}'", "a '{' mapping is not closed; if this is text, put it in quotes"),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
-    ("found character '@'", "quote text that begins with '@'"),
-    ("found character '`'", "quote text that begins with '`'"),
-    ("could not determine a constructor", "YAML tags ('!' or '!!') are not allowed; write the "
-     "value without one (put text that begins with '!' in quotes)"),
-    ("found unhashable key", "a key must be text, not a list or mapping"),
+    ("\\t", msg("indent with spaces, not tabs")),
+    ("found character '\\t'", msg("indent with spaces, not tabs")),
+    ("mapping values are not allowed",
+     msg("put a space after ':' and quote text that contains ': '")),
+    ("could not find expected ':'", msg("every line of a mapping needs 'key: value'")),
+    ("expected <block end>", msg("check the indentation of this line against the lines above")),
+    ("found undefined alias", msg("'*' starts a YAML alias; quote text that begins with '*'")),
+    ("expected ',' or ']'", msg("a '[' list is not closed; if this is text, put it in quotes")),
+    ("expected ',' or '}'", msg("a '{{' mapping is not closed; if this is text, put it in quotes")),
+    ("found unexpected end of stream", msg("a quote or bracket is not closed")),
+    ("found character '@'", msg("quote text that begins with '@'")),
+    ("found character '`'", msg("quote text that begins with '`'")),
+    ("could not determine a constructor", msg("YAML tags ('!' or '!!') are not allowed; write "
+     "the value without one (put text that begins with '!' in quotes)")),
+    ("found unhashable key", msg("a key must be text, not a list or mapping")),
 )
+
+
+# PyYAML's commonest wordings, so that a report may give them in the reader's language.
+_PARSER_WORDS = {str(text): text for text in (
+    msg("mapping values are not allowed here"),
+    msg("could not find expected ':'"),
+    msg("found character that cannot start any token"),
+    msg("found unexpected end of stream"),
+    msg("did not find expected key"),
+    msg("did not find expected node content"),
+    msg("did not find expected '-' indicator"),
+    msg("found unexpected ':'"),
+)}
 
 
 def _hint(message: str) -> str:
     for needle, hint in _HINTS:
         if needle in message:
             return hint
-    return "check the YAML syntax on this line"
+    return msg("check the YAML syntax on this line")
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
@@ -102,7 +116,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         raise ContentError(problems)
     if "\t" in text:
         problems = [
-            Problem(file, n + 1 + line_offset, "", "tab character in YAML; indent with spaces")
+            Problem(file, n + 1 + line_offset, "", msg("tab character in YAML; indent with spaces"))
             for n, line in enumerate(text.splitlines())
             if "\t" in line[: len(line) - len(line.lstrip())]
         ]
@@ -142,21 +156,25 @@ def _parse(loader_class: type, text: str, file: str, line_offset: int) -> YamlSo
         line = (exc.problem_mark.line + 1 if exc.problem_mark else 1) + line_offset
         where = [path for path, at in lines.items() if at == line]
         raise LimitError([Problem(file, line, dotted(where[-1]) if where else "",
-                                  str(exc.problem))]) from None
+                                  exc.problem if isinstance(exc.problem, str)
+                                  else str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         what = (exc.problem or exc.context or "invalid YAML").strip()
         raise _SyntaxError(
-            [Problem(file, line, "", f"invalid YAML: {what}; {_hint(str(exc))}")]
+            [Problem(file, line, "", msg("invalid YAML: {what}; {hint}",
+                                         what=_PARSER_WORDS.get(what, what),
+                                         hint=_hint(str(exc))))]
         ) from None
     except yaml.YAMLError as exc:
         raise _SyntaxError(
-            [Problem(file, 1 + line_offset, "", f"invalid YAML: {exc}")]
+            [Problem(file, 1 + line_offset, "", msg("invalid YAML: {what}", what=str(exc)))]
         ) from None
     except (RecursionError, MemoryError):
-        raise LimitError([Problem(file, 1 + line_offset, "",
-                                  "the YAML is nested too deeply to read; simplify it")]) from None
+        raise LimitError([Problem(
+            file, 1 + line_offset, "",
+            msg("the YAML is nested too deeply to read; simplify it"))]) from None
     finally:
         loader.dispose()
     return YamlSource(file, data, lines, line_offset)

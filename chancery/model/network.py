@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.languages import Languages, load_languages
 from chancery.loaders.content_files import outside_links
 from chancery.loaders.files import content_problems
@@ -65,7 +65,7 @@ def load_hq(content_dir: Path) -> tuple[HQ, YamlSource]:
         raise ContentError(unusable)
     source = load_yaml_file(path, display_path(path))
     hq = validate(HQ, source)
-    repeated = repeated_ids(source, ("news", "categories"), "category")
+    repeated = repeated_ids(source, ("news", "categories"), msg("category"))
     if repeated:
         raise ContentError(repeated)
     return hq, source
@@ -85,8 +85,9 @@ def repeated_ids(source: YamlSource, path: tuple, what: str) -> list[Problem]:
         if ident in seen:
             problems.append(Problem(
                 source.file, source.line_of((*path, i, "id")), dotted((*path, i, "id")),
-                f"{what} id '{ident}' is used twice (first on line "
-                f"{source.line_of((*path, seen[ident], 'id'))}); give each {what} its own id"))
+                msg("{what} id '{id}' is used twice (first on line {line}); give each {what} "
+                    "its own id", what=what, id=ident,
+                    line=source.line_of((*path, seen[ident], "id")))))
         else:
             seen[ident] = i
     return problems
@@ -109,8 +110,9 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
                     display,
                     0,
                     "",
-                    f"missing; every mission folder needs a {MISSION_FILE} "
-                    f"(create one with: python build.py new mission {folder.name})",
+                    msg("missing; every mission folder needs a {file} "
+                        "(create one with: python build.py new mission {mission})",
+                        file=MISSION_FILE, mission=folder.name),
                 )
             ]
         )
@@ -131,8 +133,8 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
                 display,
                 source.line_of(("id",)),
                 "id",
-                f"'{mission.id}' does not match the folder name '{folder.name}'; "
-                f"use id: {folder.name} or rename the folder",
+                msg("'{id}' does not match the folder name '{folder}'; "
+                    "use id: {folder} or rename the folder", id=mission.id, folder=folder.name),
             )
         )
     if mission.id[:2] != mission.host_country.lower():
@@ -141,12 +143,12 @@ def load_mission(folder: Path) -> tuple[MissionEntry, list[Problem]]:
                 display,
                 source.line_of(("id",)),
                 "id",
-                f"'{mission.id}' should start with the host country code "
-                f"'{mission.host_country.lower()}-'",
+                msg("'{id}' should start with the host country code '{country}-'",
+                    id=mission.id, country=mission.host_country.lower()),
             )
         )
     problems += missing_translations(
-        mission, mission.languages, source, "every language of the mission needs it"
+        mission, mission.languages, source, msg("every language of the mission needs it")
     )
     return MissionEntry(mission, folder, source), problems
 
@@ -177,7 +179,8 @@ def todo_markers(source: YamlSource) -> list[Problem]:
                     source.file,
                     source.line_of(path),
                     dotted(path),
-                    f"{PLACEHOLDER} ('{value}'); replace it with the real value",
+                    msg("still a placeholder ('{value}'); replace it with the real value",
+                        value=value),
                 )
             )
 
@@ -195,7 +198,7 @@ def load_one(content_dir: Path, mission_id: str) -> Network:
     folder = content_dir / mission_id
     if not folder.is_dir():
         raise ContentError([Problem(display_path(content_dir), 0, "",
-                                    f"no mission '{mission_id}'")])
+                                    msg("no mission '{mission}'", mission=mission_id))])
     languages = load_languages(content_dir / HQ_DIR)
     entry, problems = load_mission(folder)
     problems += undeclared_languages(entry, languages)
@@ -218,6 +221,19 @@ def load_network(content_dir: Path, only: list[str] | None = None) -> Network:
     return network
 
 
+def unknown_missions(content_dir: Path, only: list[str] | None,
+                     folders: list[Path] | None = None) -> list[Problem]:
+    """An error for each id of ``only`` that names no mission folder."""
+    names = {folder.name for folder in (mission_dirs(content_dir) if folders is None
+                                        else folders)}
+    return [
+        Problem(display_path(content_dir), 0, "",
+                msg("no mission '{mission}'; known: {known}", mission=wanted,
+                    known=", ".join(sorted(names))))
+        for wanted in dict.fromkeys(only or []) if wanted not in names
+    ]
+
+
 def load_network_tolerant(
     content_dir: Path, only: list[str] | None = None
 ) -> tuple[Network, dict[str, list[Problem]]]:
@@ -230,20 +246,9 @@ def load_network_tolerant(
     hq, hq_source = load_hq(content_dir)
     languages = load_languages(content_dir / HQ_DIR)
     folders = mission_dirs(content_dir)
-    names = {folder.name for folder in folders}
-    unknown = [wanted for wanted in only or [] if wanted not in names]
+    unknown = unknown_missions(content_dir, only, folders)
     if unknown:
-        raise ContentError(
-            [
-                Problem(
-                    display_path(content_dir),
-                    0,
-                    "",
-                    f"no mission '{wanted}'; known: {', '.join(sorted(names))}",
-                )
-                for wanted in unknown
-            ]
-        )
+        raise ContentError(unknown)
     failures: dict[str, list[Problem]] = {}
     entries: dict[str, MissionEntry] = {}
     seen_ids: dict[str, MissionEntry] = {}
@@ -267,9 +272,9 @@ def load_network_tolerant(
                         entry.source.file,
                         entry.source.line_of((label,)),
                         label,
-                        f"duplicate {label} '{key}', also used by "
-                        f"{other.source.file}:{other.source.line_of((label,))}; "
-                        f"every mission needs its own",
+                        msg("duplicate {field} '{value}', also used by {where}; every "
+                            "mission needs its own", field=label, value=key,
+                            where=f"{other.source.file}:{other.source.line_of((label,))}"),
                     )
                 )
             seen[key] = entry
@@ -299,9 +304,14 @@ def hq_text_gaps(network: Network, entry: MissionEntry) -> list[Problem]:
     Readers see the Vietnamese text, marked with its language (chancery.i18n.fallback).
     """
     return [
-        Problem(p.file, p.line, p.field, p.message.replace("; add", "; readers see the "
-                "Vietnamese text until HQ adds", 1), "warning")
+        Problem(p.file, p.line, p.field, p.message, "warning")
         for p in missing_translations(
             network.hq, entry.mission.languages, network.hq_source,
-            f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}")
+            msg("mission {mission} publishes in {languages}", mission=entry.id,
+                languages="/".join(entry.mission.languages)), _hq_text_gap)
     ]
+
+
+def _hq_text_gap(code: str, why: str) -> str:
+    return msg("no '{code}' text; readers see the Vietnamese text until HQ adds '{code}: ...' "
+               "({why})", code=code, why=why)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.yaml_source import YamlSource, dotted
 from chancery.model.fields import Localized
 
@@ -19,15 +19,19 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        return f"required but missing; add '{error['loc'][-1]}: ...'"
+        return msg("required but missing; add '{name}: ...'", name=error["loc"][-1])
     if kind == "extra_forbidden":
-        return f"unknown field '{error['loc'][-1]}'; remove it or check its spelling"
+        return msg("unknown field '{name}'; remove it or check its spelling",
+                   name=error["loc"][-1])
     if kind == "literal_error":
-        return f"'{value}' is not allowed; expected one of: {ctx.get('expected', '')}"
+        return msg("'{value}' is not allowed; expected one of: {expected}", value=value,
+                   expected=ctx.get("expected", ""))
     if kind == "union_tag_invalid":
-        return f"'{ctx.get('tag')}' is not allowed; expected one of: {ctx.get('expected_tags')}"
+        return msg("'{value}' is not allowed; expected one of: {expected}",
+                   value=ctx.get("tag"), expected=ctx.get("expected_tags"))
     if kind == "union_tag_not_found":
-        return f"missing '{ctx.get('discriminator', '').strip(chr(39))}' to say which kind this is"
+        return msg("missing '{name}' to say which kind this is",
+                   name=ctx.get("discriminator", "").strip(chr(39)))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in (
@@ -42,47 +46,49 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         "model_type",
     ):
         expected = {
-            "string_type": "text",
-            "int_type": "a whole number",
-            "int_parsing": "a whole number",
-            "float_type": "a number",
-            "float_parsing": "a number",
-            "bool_type": "true or false",
-            "list_type": "a list ('- item' lines)",
-            "dict_type": "'key: value' lines",
-            "model_type": "'key: value' lines",
+            "string_type": msg("text"),
+            "int_type": msg("a whole number"),
+            "int_parsing": msg("a whole number"),
+            "float_type": msg("a number"),
+            "float_parsing": msg("a number"),
+            "bool_type": msg("true or false"),
+            "list_type": msg("a list ('- item' lines)"),
+            "dict_type": msg("'key: value' lines"),
+            "model_type": msg("'key: value' lines"),
         }[kind]
-        return f"wrong type: got {_show(value)}; expected {expected}{_how(kind, value)}"
+        return msg("wrong type: got {got}; expected {expected}{how}", got=_show(value),
+                   expected=expected, how=_how(kind, value))
     if kind == "string_too_short":
-        return "must not be empty"
+        return msg("must not be empty")
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s)"
+        return msg("needs at least {count} item(s)", count=ctx.get("min_length", 1))
     if kind == "string_pattern_mismatch":
-        return f"'{value}' does not have the expected form ({ctx.get('pattern')})"
+        return msg("'{value}' does not have the expected form ({pattern})", value=value,
+                   pattern=ctx.get("pattern"))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{value} is out of range: {error['msg'].lower()}"
+        return msg("{value} is out of range: {why}", value=value, why=error["msg"].lower())
     return f"{error['msg']} (got {_show(value)})"
 
 
 def _how(kind: str, value: Any) -> str:
     """How to write the value the field wants, when the editor's is close to it."""
     if kind == "bool_type":
-        return ": write true or false without quotes"
+        return msg(": write true or false without quotes")
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing") and isinstance(
             value, str):
-        return ": write the number without quotes, e.g. 5"
+        return msg(": write the number without quotes, e.g. 5")
     if kind in ("int_type", "int_parsing") and isinstance(value, float):
-        return ": write a whole number, without a decimal point"
+        return msg(": write a whole number, without a decimal point")
     return ""
 
 
 def _show(value: Any) -> str:
     if isinstance(value, dict):
-        return "'key: value' lines"
+        return msg("'key: value' lines")
     if isinstance(value, list):
-        return "a list"
+        return msg("a list")
     if value is None:
-        return "nothing"
+        return msg("nothing")
     shown = repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -98,7 +104,8 @@ def validate(model: type[M], source: YamlSource) -> M:
         raise ContentError(
             [
                 Problem(
-                    source.file, source.line_of(()), "", "expected 'key: value' lines at top level"
+                    source.file, source.line_of(()), "",
+                    msg("expected 'key: value' lines at top level")
                 )
             ]
         )
@@ -127,9 +134,11 @@ def localized_fields(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Locali
 
 
 def missing_translations(
-    obj: BaseModel, languages: list[str], source: YamlSource, why: str
+    obj: BaseModel, languages: list[str], source: YamlSource, why: str,
+    message: Callable[[str, str], str] | None = None,
 ) -> list[Problem]:
-    """Problems for every translated text that lacks one of ``languages``."""
+    """Problems for every translated text that lacks one of ``languages``; ``message(code,
+    why)`` says it (by default: add the text)."""
     problems = []
     for path, value in localized_fields(obj):
         for code in value.missing(languages):
@@ -138,7 +147,11 @@ def missing_translations(
                     source.file,
                     source.line_of(path),
                     dotted(path),
-                    f"no '{code}' text; add '{code}: ...' ({why})",
+                    (message or _add_text)(code, why),
                 )
             )
     return problems
+
+
+def _add_text(code: str, why: str) -> str:
+    return msg("no '{code}' text; add '{code}: ...' ({why})", code=code, why=why)
