@@ -10,7 +10,7 @@ from chancery.errors import ContentError
 
 # Each module exposes register(subparsers) and sets ``run`` on its parser.
 COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "test",
-            "affected", "publish", "rollback", "releases", "docs", "fonts"]
+            "affected", "publish", "rollback", "releases", "preview", "comment", "docs", "fonts"]
 
 
 def _root() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
