@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
+from chancery.build.precompress import precompress
 from chancery.build.search_index import SearchIndexError, index_language, update_language
 from chancery.build.staging import link_missing
 from chancery.engine import TEMPLATE_CACHE_ENV
@@ -145,7 +146,8 @@ def index_search(mission: str, lang: str, root: str, site: str,
 
     With ``in_place`` (the top-level entries of ``live`` that are not the language's), only
     a few pages were rendered and the rest of the language is the live one's: only the shards
-    those pages fall in are indexed (see :func:`update_language`).
+    those pages fall in are indexed (see :func:`update_language`). Last, the language's text
+    files get their compressed copies (:mod:`chancery.build.precompress`).
     """
     def work() -> dict:
         prefix = os.path.relpath(site, root)
@@ -160,6 +162,7 @@ def index_search(mission: str, lang: str, root: str, site: str,
             done = index_language(Path(root), lang, prefix, previous,
                                   Path(live) if live else None)
         shards, indexed = done
+        precompress(Path(root), Path(live) if live else None)  # the language is complete
         return {"search_shards": shards, "search_indexed": indexed}
 
     return _guarded(f"indexing {mission}/{lang}", work)

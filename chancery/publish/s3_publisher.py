@@ -6,6 +6,10 @@ single PUT is atomic and S3 reads are strongly consistent, so readers, who are s
 through the pointer, switch from the old release to the new one at that PUT and never see
 a mix. A publish killed before it leaves the pointer, and so the live site, unchanged; its
 partial upload is invisible and removed by the next publish. ``keep`` releases are kept.
+
+The build's ``.gz`` and ``.br`` copies (:mod:`chancery.build.precompress`) are not uploaded:
+a bucket cannot choose between them by the reader's ``Accept-Encoding``; the edge (CDN)
+compresses the text files it serves.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chancery.build.precompress import is_precompressed
 from chancery.model.mission import S3Target
 from chancery.publish import s3_layout as layout
 from chancery.publish.base import Publisher
@@ -168,7 +173,10 @@ class S3Publisher(Publisher):
                        Key=folder + rel, ExtraArgs={"ContentType": content_type(rel)})
 
         with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
-            for _ in pool.map(upload, site_files(site.path)):
+            every = site_files(site.path)
+            files = set(every)
+            for _ in pool.map(upload, [rel for rel in every if not (
+                    is_precompressed(rel) and rel.rpartition(".")[0] in files)]):
                 pass
         if archive is not None:
             self._call("uploading the archive", "upload_file", Filename=str(archive),
