@@ -247,3 +247,15 @@ def _register_language_checks() -> None:
 
 
 _register_language_checks()
+
+_register_language_checks()
+
+
+def _register_crisis_checks() -> None:
+    from chancery.crisis.crisis import crisis_problems
+    from chancery.lite.checks import lite_problems
+
+    MISSION_CHECKS.extend((crisis_problems, lite_problems))
+
+
+_register_crisis_checks()

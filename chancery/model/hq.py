@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from chancery.crisis.model import HqCrisis
 from chancery.model.fields import HttpsUrl, Localized, Phone, Slug, Strict
 from chancery.model.host_patterns import allowed, host_pattern
 from chancery.model.html_policy import HtmlPolicy
@@ -106,3 +107,6 @@ class HQ(Strict):
         description="HQ pages (paths under content/_hq/pages/<lang>/) missions may not override",
     )
     publishing: Publishing = Field(default_factory=Publishing)
+    crisis: list[HqCrisis] = Field(
+        default_factory=list,
+        description="crises HQ declares for some missions or all (chancery/crisis)")

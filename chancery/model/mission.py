@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, EmailStr, Field, field_validator
 
+from chancery.crisis.model import Crisis
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.model import publish_fields
 from chancery.model.fields import (
@@ -114,6 +115,8 @@ class Mission(Strict):
     jurisdiction: Localized
     social: list[SocialLink] = Field(default_factory=list)
     publish: PublishTarget | None = None
+    crisis: Crisis | None = Field(
+        None, description="the emergency layout until its end (chancery/crisis)")
 
     @field_validator("languages")
     @classmethod

@@ -1,0 +1,1 @@
+"""Crisis mode: a time-limited emergency layout switched on by HQ or a mission."""

@@ -1,0 +1,161 @@
+"""HQ's and a mission's crises: checked, resolved in time, and picked at a moment.
+
+A crisis switches every page of a mission to the emergency layout from ``start`` until
+``end`` (see :mod:`chancery.crisis.layout`). Its end is mandatory and at most
+:data:`MAX_DAYS` after its start, so a crisis nobody remembers to switch off ends by
+itself: the build's clock (``--now``) decides, and the incremental build notices the
+moment because the start and end are date-times (or days) written in the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from chancery.crisis.model import MAX_DAYS, Crisis, CrisisText, HqCrisis
+from chancery.data.validation import problem
+from chancery.data.zones import HQ_TIMEZONE, mission_timezone, zone
+from chancery.errors import ContentError, Problem
+from chancery.languages import DEFAULT_LANGUAGE
+from chancery.loaders.yaml_source import Path_, YamlSource
+from chancery.model.network import MissionEntry, Network, mission_dirs
+
+FIELD = "crisis"
+
+
+@dataclass(frozen=True)
+class ScheduledCrisis:
+    """A crisis with its moments resolved in its issuer's time zone."""
+
+    crisis: Crisis
+    scope: str  # "hq" or the mission id
+    starts: datetime
+    ends: datetime
+
+    def active_at(self, moment: datetime) -> bool:
+        return self.starts <= moment < self.ends
+
+
+def _at(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    day = value + timedelta(days=1) if end else value
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def _text_problems(text: CrisisText, source: YamlSource, here: Path_, languages: list[str],
+                   who: str) -> list[Problem]:
+    if DEFAULT_LANGUAGE not in text.root:
+        return [problem(source, here, f"no Vietnamese text; add '{DEFAULT_LANGUAGE}: ...' "
+                        f"(every crisis needs it: pages in a language the crisis lacks "
+                        f"show the Vietnamese text)")]
+    return [problem(source, here, f"no '{code}' text: readers of the '{code}' pages of {who} "
+                    f"see the Vietnamese text; add '{code}: ...'", "warning")
+            for code in languages if code not in text.root]
+
+
+def _schedule(crisis: Crisis, scope: str, source: YamlSource, here: Path_, tz: ZoneInfo,
+              problems: list[Problem]) -> ScheduledCrisis | None:
+    """The crisis in time, or ``None`` (with the problem) if its dates cannot be used."""
+    if crisis.end is None:
+        problems.append(problem(source, here, f"no end: every crisis needs one, at most "
+                                f"{MAX_DAYS} days after its start (e.g. end: "
+                                f"{_latest(crisis.start).isoformat()}), so that the site "
+                                f"returns to its normal layout by itself; write a new end "
+                                f"if the crisis goes on"))
+        return None
+    starts, ends = _at(crisis.start, tz, end=False), _at(crisis.end, tz, end=True)
+    if ends <= starts:
+        problems.append(problem(source, here + ("end",),
+                                f"end {crisis.end.isoformat()} is not after start "
+                                f"{crisis.start.isoformat()}: the crisis would never show; "
+                                f"put its last day (or moment) in 'end'"))
+        return None
+    if ends - starts > timedelta(days=MAX_DAYS):
+        problems.append(problem(source, here + ("end",),
+                                f"end {crisis.end.isoformat()} is more than {MAX_DAYS} days "
+                                f"after start {crisis.start.isoformat()}; end it by "
+                                f"{_latest(crisis.start).isoformat()} at the latest and "
+                                f"write a new end if the crisis goes on"))
+        return None
+    return ScheduledCrisis(crisis, scope, starts, ends)
+
+
+def _latest(start: date | datetime) -> date | datetime:
+    """The last ``end`` allowed for ``start``, written the same way (a day or a time)."""
+    if isinstance(start, datetime):
+        return start + timedelta(days=MAX_DAYS)
+    return start + timedelta(days=MAX_DAYS - 1)  # a day's end includes that day
+
+
+def _covers(crisis: HqCrisis, mission_id: str) -> bool:
+    return crisis.missions == "all" or mission_id in crisis.missions
+
+
+def _hq_crises(network: Network, entry: MissionEntry, problems: list[Problem]
+               ) -> list[ScheduledCrisis]:
+    source, found = network.hq_source, []
+    known = {folder.name for folder in mission_dirs(network.content_dir)}
+    crises: list[HqCrisis] = list(getattr(network.hq, FIELD, None) or [])
+    seen: dict[str, int] = {}
+    for i, crisis in enumerate(crises):
+        here = (FIELD, i)
+        if crisis.id in seen:
+            problems.append(problem(source, here + ("id",),
+                                    f"crisis id '{crisis.id}' is used twice (first on line "
+                                    f"{source.line_of((FIELD, seen[crisis.id], 'id'))}); "
+                                    f"give each crisis its own id"))
+        seen.setdefault(crisis.id, i)
+        if crisis.missions != "all":
+            for j, mission_id in enumerate(crisis.missions):
+                if mission_id not in known:
+                    problems.append(problem(source, here + ("missions", j),
+                                            f"no mission '{mission_id}'; write a mission "
+                                            f"folder's name, or 'missions: all'"))
+        if not _covers(crisis, entry.id):
+            continue
+        who = f"mission {entry.id}"
+        for name in ("title", "message"):
+            problems += _text_problems(getattr(crisis, name), source, here + (name,),
+                                       list(entry.mission.languages), who)
+        scheduled = _schedule(crisis, "hq", source, here, zone(HQ_TIMEZONE), problems)
+        if scheduled is not None:
+            found.append(scheduled)
+    return found
+
+
+def _own_crisis(entry: MissionEntry, problems: list[Problem]) -> list[ScheduledCrisis]:
+    crisis: Crisis | None = getattr(entry.mission, FIELD, None)
+    if crisis is None:
+        return []
+    here, source = (FIELD,), entry.source
+    for name in ("title", "message"):
+        problems += _text_problems(getattr(crisis, name), source, here + (name,),
+                                   list(entry.mission.languages), "the mission")
+    scheduled = _schedule(crisis, entry.id, source, here, mission_timezone(entry), problems)
+    return [] if scheduled is None else [scheduled]
+
+
+def load_crises(network: Network, entry: MissionEntry) -> tuple[list[ScheduledCrisis],
+                                                                list[Problem]]:
+    """HQ's crises that cover the mission, then its own, with every problem found."""
+    problems: list[Problem] = []
+    found = _hq_crises(network, entry, problems) + _own_crisis(entry, problems)
+    return found, problems
+
+
+def crisis_problems(network: Network, entry: MissionEntry, *_args: object) -> list[Problem]:
+    """The problems of the crises a mission is under (for ``check`` and every build)."""
+    return load_crises(network, entry)[1]
+
+
+def active_crises(network: Network, entry: MissionEntry, moment: datetime
+                  ) -> list[ScheduledCrisis]:
+    """The crises in force at ``moment``, the latest started first; raise on any error."""
+    crises, problems = load_crises(network, entry)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise ContentError(errors)
+    active = [c for c in crises if c.active_at(moment)]
+    return sorted(active, key=lambda c: -c.starts.timestamp())

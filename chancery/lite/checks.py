@@ -1,0 +1,21 @@
+"""The ``lite/`` folder of every language is the text-only edition's: no page may use it."""
+
+from __future__ import annotations
+
+from chancery.errors import Problem, display_path
+from chancery.lite import LITE_DIR
+from chancery.model.network import MissionEntry, Network
+from chancery.pages import MissionPages
+
+
+def lite_problems(network: Network, entry: MissionEntry, pages: MissionPages,
+                  languages: list[str]) -> list[Problem]:
+    """An error for every page written under ``lite/`` (its address is the edition's)."""
+    return [
+        Problem(display_path(page.file), 1, "",
+                f"'{path}' is inside {LITE_DIR}/, the folder of the text-only edition that "
+                f"every build writes; move the page to another folder")
+        for lang in languages
+        for path, page in pages.by_lang.get(lang, {}).items()
+        if path.startswith(f"{LITE_DIR}/") and not page.fallback_from
+    ]

@@ -1,0 +1,42 @@
+"""Write the text-only edition (chancery.lite) of one language build into its site folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from chancery.build.language import LanguageBuild
+from chancery.lite import NEWS_POSTS
+from chancery.lite.edition import Feed, LiteEdition, NewsItem
+from chancery.news.build import NewsBuild
+
+
+def news_items(news: NewsBuild, count: int = NEWS_POSTS) -> list[NewsItem]:
+    """The latest ``count`` listed posts of a language's news, as its news page lists them."""
+    items = []
+    for post in news.news.latest(count):
+        when = news.views.when(post.date)
+        items.append(NewsItem(post.title, when.text, when.datetime, post.meta.summary or "",
+                              post.url))
+    return items
+
+
+def write_lite(config: MkDocsConfig, build: LanguageBuild, moment: datetime) -> None:
+    """``lite/`` under the language's root: every page replaced whole (never written
+    through a hard link that an incremental build made to the previous output)."""
+    news: NewsBuild | None = getattr(config.plugins.get("chancery/news"), "news", None)
+    items, feed = [], None
+    if news is not None:
+        head = news.head()
+        items, feed = news_items(news), Feed(head["title"], head["rss"], head["atom"])
+    edition = LiteEdition(build, moment, items, feed, tuple(config.theme.dirs))
+    site = Path(config.site_dir)
+    for page in edition.pages():
+        target = site / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_text(page.html, encoding="utf-8")
+        tmp.replace(target)
