@@ -16,6 +16,7 @@ sane size, no control characters, no tags but the plain scalars'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,38 @@ _PARSER_WORDS = {str(text): text for text in (
 )}
 
 
+# ... and those that name what PyYAML found: (its words as a pattern, ours with the value).
+_PARSER_PATTERNS = tuple((re.compile(pattern), words) for pattern, words in (
+    (r"expected ',' or '\]', but got (.+)",
+     lambda found: msg("expected ',' or ']', but got {found}", found=found)),
+    (r"expected ',' or '\}', but got (.+)",
+     lambda found: msg("expected ',' or '}}', but got {found}", found=found)),
+    (r"expected <block end>, but found (.+)",
+     lambda found: msg("expected the end of a block, but found {found}", found=found)),
+    (r"found character (.+) that cannot start any token",
+     lambda found: msg("found character {found} that cannot start any token", found=found)),
+    (r"found undefined alias (.+)",
+     lambda found: msg("found undefined alias {found}", found=found)),
+    (r"could not determine a constructor for the tag (.+)",
+     lambda found: msg("the tag {found} is not allowed here", found=found)),
+    (r"found unknown escape character (.+)",
+     lambda found: msg("found unknown escape character {found}", found=found)),
+    (r"expected alphabetic or numeric character, but found (.+)",
+     lambda found: msg("expected a letter or a digit, but found {found}", found=found)),
+))
+
+
+def _parser_words(what: str) -> str:
+    """PyYAML's description of a syntax error, as a message (when we know its wording)."""
+    if what in _PARSER_WORDS:
+        return _PARSER_WORDS[what]
+    for pattern, words in _PARSER_PATTERNS:
+        match = pattern.fullmatch(what)
+        if match:
+            return words(match.group(1))
+    return what
+
+
 def _hint(message: str) -> str:
     for needle, hint in _HINTS:
         if needle in message:
@@ -164,7 +197,7 @@ def _parse(loader_class: type, text: str, file: str, line_offset: int) -> YamlSo
         what = (exc.problem or exc.context or "invalid YAML").strip()
         raise _SyntaxError(
             [Problem(file, line, "", msg("invalid YAML: {what}; {hint}",
-                                         what=_PARSER_WORDS.get(what, what),
+                                         what=_parser_words(what),
                                          hint=_hint(str(exc))))]
         ) from None
     except yaml.YAMLError as exc:
