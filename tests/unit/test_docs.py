@@ -119,3 +119,24 @@ def test_docs_command_refuses_to_empty_a_folder_that_is_not_a_docs_site(tmp_path
     (built / "search").mkdir(parents=True)
     (built / "search" / "search_index.json").write_text("{}", encoding="utf-8")
     assert replaceable(built)
+
+
+GUIDE_TOPICS = {"write-a-post", "translate", "consular-data", "alerts", "images", "preview",
+                "web-editor", "errors"}
+
+
+def _sections(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return re.findall(r"^## .*\{#([a-z0-9-]+)\}\s*$", text, re.M)
+
+
+def test_the_editors_guide_covers_every_topic_in_vietnamese_and_english() -> None:
+    guide = ROOT / "docs" / "pages" / "editors"
+    english, vietnamese = _sections(guide / "index.md"), _sections(guide / "vi.md")
+    assert set(english) >= GUIDE_TOPICS, GUIDE_TOPICS - set(english)
+    assert vietnamese == english  # the same sections, in the same order
+    for page in ("index.md", "vi.md"):
+        for image in re.findall(r"!\[[^\]]+\]\((img/[^)]+)\)", (guide / page).read_text()):
+            assert (guide / image).is_file(), (page, image)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/pages/editors/index.md" in readme and "docs/pages/editors/vi.md" in readme
