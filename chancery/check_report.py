@@ -53,19 +53,21 @@ def make_report(problems: Iterable[Problem], content_dir: Path, checked: Sized) 
     prefix = display_path(content_dir).rstrip("/") + "/"
     groups: dict[str, list[Problem]] = {}
     for problem in unique.values():
-        groups.setdefault(group_of(problem.file, prefix), []).append(problem)
+        groups.setdefault(group_of(problem.file, prefix, content_dir), []).append(problem)
     return Report({name: sorted(groups[name], key=_order) for name in sorted(groups)},
                   len(checked))
 
 
-def group_of(file: str, prefix: str) -> str:
-    """The folder of the content folder (shown as ``prefix``) that ``file`` is in."""
+def group_of(file: str, prefix: str, content_dir: Path) -> str:
+    """The folder of the content folder (shown as ``prefix``) that ``file`` is, or is in."""
     if prefix == "./":
         prefix = ""
     if not file.startswith(prefix):
         return NETWORK_GROUP
     folder, _, rest = file[len(prefix):].partition("/")
-    return folder if rest else NETWORK_GROUP  # a file of the content folder itself
+    if rest or (folder and (content_dir / folder).is_dir()):
+        return folder
+    return NETWORK_GROUP  # a file of the content folder, or the folder itself
 
 
 def _order(problem: Problem) -> tuple:

@@ -43,7 +43,10 @@ def failed_mission_problems(network: Network | None, folder: Path,
 
 
 def unloaded_problems(folder: Path, known: Iterable[Problem]) -> list[Problem]:
-    """Problems of ``folder``'s files (a mission's or HQ's) beyond ``known``."""
+    """Problems of ``folder``'s files (a mission's or HQ's) beyond ``known``; none of a
+    folder that is a symbolic link (it may lead out of the content folder)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return []
     reported = {p.file for p in known}
     problems: list[Problem] = []
     mission_file = folder / MISSION_FILE

@@ -371,3 +371,23 @@ def test_the_converted_modules_write_every_problem_with_msg() -> None:
             if wrong:
                 plain.append(f"{name}:{node.lineno}")
     assert plain == []
+
+
+def test_files_behind_a_symbolic_link_are_never_read(
+        network_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(network_dir.parent)
+    outside = tmp_path / "outside"
+    write(outside / "mission.yml", "id: [secret\n")
+    write(outside / "pages/vi/secret.md", "---\ntitle: Bad: secret\n---\n")
+    (network_dir / "fr-evil").symlink_to(outside, target_is_directory=True)
+    (network_dir / "fr-lyon/pages/vi/linked.md").symlink_to(outside / "pages/vi/secret.md")
+    assert main(["check", "--content", "content", "--lang", "en"]) == 1
+    listed = capsys.readouterr().err
+    lines = listed.splitlines()
+    assert [line.split(" (to ")[0] for line in lines if line.startswith("content/")] == [
+        "content/fr-evil: the mission folder is a symbolic link",
+        f"content/fr-lyon/pages/vi/linked.md: symbolic link to '{outside}/pages/vi/secret.md', "
+        "outside this mission's folder; content must be real files: replace the link by a "
+        "copy of what it points to, inside this mission's folder, or remove it"]
+    assert lines[0] == "mission fr-evil: 1 problem(s)"  # its other files are not read
