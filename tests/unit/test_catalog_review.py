@@ -110,3 +110,15 @@ def test_the_build_writes_the_catalog_table_on_hq_dashboard(tmp_path: Path) -> N
     assert 'id="ui-catalogs"' in page
     for code in project_languages().codes:
         assert f"<td>{code}</td>" in page, code
+
+
+def test_i18n_check_names_the_catalogs_not_reviewed_yet() -> None:
+    from tests.languages.scaffolding import run
+
+    drafts = [c for c in project_languages().codes if not review(po_path(c)).reviewed]
+    reviewed = [c for c in project_languages().codes if review(po_path(c)).reviewed]
+    asked = drafts[:2] + reviewed[:1]
+    result = run("i18n", "check", *[arg for code in asked for arg in ("--lang", code)])
+    assert "Traceback" not in result.stderr
+    line = f"not reviewed by a native speaker yet ({len(drafts[:2])}): {', '.join(drafts[:2])}"
+    assert line in result.stdout
