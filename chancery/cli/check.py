@@ -37,8 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     languages = available_languages()
     parser.add_argument(
         "--lang", choices=languages, metavar="LANG",
-        help=f"language of the messages: {', '.join(languages)} (default: the first of "
-        "LANGUAGE, LC_ALL, LC_MESSAGES, LANG that names one, else en)",
+        help=f"language of the messages: {', '.join(languages)} (default: the locale's, "
+        "as gettext reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG; else en)",
     )
     add_content_option(parser)
     parser.set_defaults(run=run)
