@@ -8,20 +8,50 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+import yaml
 
+from chancery.languages import DEFAULT_LANGUAGE
+from chancery.model.network import MissionEntry, load_network
+from tests.conftest import CONTENT
+
+NETWORK = load_network(CONTENT)
+
+
+def _prefix(entry: MissionEntry, lang: str) -> str:
+    return "" if lang == entry.mission.default_language else f"{lang}/"
+
+
+def _title(entry: MissionEntry, lang: str) -> str | None:
+    """The title of one of the mission's own pages in ``lang`` (words that page holds)."""
+    folder = entry.root / "pages" / lang
+    for path in sorted(folder.rglob("*.md"), key=lambda p: (p.name == "index.md", str(p))):
+        match = re.match(r"---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+        title = (yaml.safe_load(match[1]) or {}).get("title") if match else None
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    return None
+
+
+# Every (mission, language) of the example content, with a query from one of its pages.
 CASES = [
-    ("fr-paris", "", "đại sứ quán", ("fr/", "en/")),
-    ("eg-cairo", "ar/", "السفارة", None),
-    ("jp-osaka", "ja/", "領事", None),
-    ("jp-osaka", "", "lãnh sự", ("ja/", "en/")),
+    (mission, lang, query)
+    for mission, entry in sorted(NETWORK.missions.items())
+    for lang in entry.mission.languages
+    if (query := _title(entry, lang))
 ]
 
 
-@pytest.mark.parametrize(("mission", "prefix", "query", "foreign"), CASES)
+def test_every_language_of_the_examples_is_searched() -> None:
+    pairs = {(m, lang) for m, e in NETWORK.missions.items() for lang in e.mission.languages}
+    assert {(m, lang) for m, lang, _ in CASES} == pairs
+
+
+@pytest.mark.parametrize(("mission", "lang", "query"), CASES)
 def test_search_returns_results_in_the_page_language_only(
-    page: object, serve_site: Callable[[str], str], mission: str, prefix: str, query: str,
-    foreign: tuple[str, ...] | None,
+    page: object, serve_site: Callable[[str], str], mission: str, lang: str, query: str,
 ) -> None:
+    entry = NETWORK.missions[mission]
+    prefix = _prefix(entry, lang)
     base = serve_site(mission)
     page.goto(f"{base}{prefix}search/?q={quote(query)}")
     results = page.locator(".pagefind-ui__result-link")
@@ -29,22 +59,24 @@ def test_search_returns_results_in_the_page_language_only(
     hrefs = [urlsplit(href).path.lstrip("/") for href in
              results.evaluate_all("links => links.map(a => a.href)")]
     assert hrefs
-    if foreign is None:
+    if prefix:
         assert all(href.startswith(prefix) for href in hrefs), hrefs
     else:
-        assert not any(href.startswith(foreign) for href in hrefs), hrefs
-    assert page.evaluate("document.documentElement.lang") == (prefix.rstrip("/") or "vi")
+        others = tuple(f"{code}/" for code in entry.mission.languages if code != lang)
+        assert not any(href.startswith(others) for href in hrefs), hrefs
+    assert page.evaluate("document.documentElement.lang") == lang
 
 
+@pytest.mark.parametrize(("mission", "lang", "query"), CASES)
 def test_header_search_form_goes_to_the_language_search_page(
-    page: object, serve_site: Callable[[str], str]
+    page: object, serve_site: Callable[[str], str], mission: str, lang: str, query: str,
 ) -> None:
-    base = serve_site("eg-cairo")
-    page.goto(base + "ar/about/")
-    page.fill(".chancery-search-form__input", "القنصلية")
+    prefix = _prefix(NETWORK.missions[mission], lang)
+    page.goto(serve_site(mission) + prefix)
+    page.fill(".chancery-search-form__input", query)
     page.press(".chancery-search-form__input", "Enter")
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == "/ar/search/"
+    assert urlsplit(page.url).path == f"/{prefix}search/"
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
 
 
@@ -65,14 +97,14 @@ def test_results_come_from_every_shard(
         if year != 2026:
             backdate(spec, mission, number, year)
     word = "zircometa"
-    for path in (post_file(spec, mission, "vi", 4),  # dated 2023: the archive shard
-                 spec.root / mission / "pages" / "vi" / "about" / "index.md"):
+    for path in (post_file(spec, mission, DEFAULT_LANGUAGE, 4),  # dated 2023: the archive shard
+                 spec.root / mission / "pages" / DEFAULT_LANGUAGE / "about" / "index.md"):
         path.write_text(path.read_text(encoding="utf-8") + f"\nMột {word} mới.\n",
                         encoding="utf-8")
     (report,) = build_missions(spec.root, tmp_path / "site", jobs=2, progress=lambda _: None)
     assert report.ok, report.errors
     site = tmp_path / "site" / mission
-    assert "news-archive" in (site / "pagefind" / "vi" / "shards.json").read_text()
+    assert "news-archive" in (site / "pagefind" / DEFAULT_LANGUAGE / "shards.json").read_text()
     server = serve_directory(site)
     try:
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q={word}")
