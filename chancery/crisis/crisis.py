@@ -9,14 +9,14 @@ moment because the start and end are date-times (or days) written in the content
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from chancery.crisis.model import MAX_DAYS, Crisis, CrisisText, HqCrisis
-from chancery.data.validation import problem
+from chancery.data.validation import problem as located
 from chancery.data.zones import HQ_TIMEZONE, mission_timezone, zone
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, display_path
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import Path_, YamlSource
 from chancery.model.network import MissionEntry, Network, mission_dirs
@@ -35,6 +35,13 @@ class ScheduledCrisis:
 
     def active_at(self, moment: datetime) -> bool:
         return self.starts <= moment < self.ends
+
+
+def problem(source: YamlSource, here: Path_, message: str, severity: str = "error"
+            ) -> Problem:
+    """A problem at the line of ``here`` in ``source``, its file shown as editors see it."""
+    found = located(source, here, message, severity)
+    return replace(found, file=display_path(found.file))
 
 
 def _at(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:

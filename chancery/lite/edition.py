@@ -143,6 +143,7 @@ class LiteEdition:
                      "atom": relative_url(here, self.feed.atom)}
         html = render(self.theme_dirs, build.lang, template,
                       language=build.language, lang=build.lang, title=title,
+                      head_title=_head_title(str(title), str(build.site_name)),
                       site_name=build.site_name, csp=Markup(page_policy()), feeds=feeds,
                       canonical=build.site_url + page_url(path),
                       full=relative_url(here, page_url(path)),
@@ -176,6 +177,11 @@ def _too_heavy(page: LitePage, source: str) -> Problem:
     return Problem(source, 0, "",
                    f"the text-only page {page.path} weighs {size:,} bytes, over its budget of "
                    f"{BUDGET:,} bytes (readers on a 2G connection); shorten the texts it shows")
+
+
+def _head_title(title: str, site: str) -> str:
+    """The ``<title>``: plain text (a fallback's marked span has no place there)."""
+    return site if title == site else f"{title} – {site}"
 
 
 def lite_path(path: str) -> str:

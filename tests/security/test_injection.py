@@ -372,3 +372,60 @@ def test_an_alert_link_that_could_run_script_is_refused_at_its_line(
     assert any(m.startswith(f"_hq/data/alerts.yml:{line}:") and "link" in m
                for m in messages), messages
     assert not any("Traceback" in m for m in messages)
+
+
+def test_the_text_only_edition_shows_the_payload_as_text(hostile_site) -> None:
+    """lite/ prints the same editor texts (alerts, services, contact, posts) as text."""
+    site, payload, languages = hostile_site
+    default = languages[0]
+    for code in languages:
+        lite = site / "fr-lyon" / ("" if code == default else code) / "lite"
+
+        def text_of(path: str, lite: Path = lite, code: str = code) -> str:
+            parsed = scan(lite / path)
+            assert parsed.problems == [], (code, path, parsed.problems)
+            return "\n".join(parsed.text)
+
+        assert f"Cảnh báo {payload}" in text_of("index.html")  # the alert, on every page
+        assert f"Cảnh báo {payload}" in text_of("contact/index.html")
+        assert f"LY {payload}" in "".join(scan(lite / "index.html").title)  # the site's name
+        assert text_of("consular/index.html").count(payload) >= 2
+        assert text_of("consular/notary/index.html").count(payload) >= 3
+        assert f"Lyon {payload}" in text_of("contact/index.html")  # the city
+        news = text_of("news/index.html")
+        assert f"Tin {code} {payload}" in news and f"Tóm tắt {payload}" in news
+
+
+def test_a_hostile_crisis_reaches_every_page_and_the_edition_as_text(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A crisis' title and message, on every page in crisis mode, are text (every payload at
+    once, in a mission's crisis and in HQ's)."""
+    hostile = " ".join(PAYLOADS.values())
+    root = tmp_path_factory.mktemp("hostile-crisis")
+    content = make_network(root / "content")
+    mission = content / "fr-lyon/mission.yml"
+    languages = yaml.safe_load(mission.read_text(encoding="utf-8"))["languages"]
+    texts = {code: f"Khủng hoảng {code} {hostile}" for code in languages}
+    crisis = {"start": "2026-11-30", "end": "2026-12-05", "title": texts, "message": texts}
+    mission.write_text(mission.read_text(encoding="utf-8") + dump({"crisis": crisis}),
+                       encoding="utf-8")
+    hq = content / "_hq/hq.yml"
+    hq_crisis = dict(crisis, id="hostile", missions="all",
+                     title={DEFAULT_LANGUAGE: f"HQ {hostile}"},
+                     message={DEFAULT_LANGUAGE: f"HQ {hostile}"})
+    hq.write_text(hq.read_text(encoding="utf-8") + dump({"crisis": [hq_crisis]}),
+                  encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHANCERY_NOW", NOW)
+        site = build(content, root / "site")
+    pages = sorted((site / "fr-lyon").rglob("*.html"))
+    problems = {str(p.relative_to(site)): scan(p).problems for p in pages}
+    assert not {page: found for page, found in problems.items() if found}
+    default = languages[0]
+    for code in languages:
+        base = site / "fr-lyon" / ("" if code == default else code)
+        for path in ("index.html", "contact/index.html", "lite/index.html",
+                     "lite/news/index.html"):
+            text = "\n".join(scan(base / path).text)
+            assert f"Khủng hoảng {code} {hostile}" in text, (code, path)
+            assert f"HQ {hostile}" in text, (code, path)
