@@ -96,7 +96,8 @@ def test_every_page_type_loads_without_a_policy_violation(
     root = csp_site.out / mission
     lang_root = root if default else root / lang
     others = {root / other for other in languages if other != lang} | {
-        root / name for name in ("pagefind", "assets", "lite", "admin")}
+        base / name for base in (root, lang_root)  # lite/: tests/lite (no CSS, no banner)
+        for name in ("pagefind", "assets", "lite", "admin")}
     paths = page_types(root, lang_root, others)
     assert len(paths) >= 5, paths  # home, news, consular, contact, profile at least
     for path in paths:
