@@ -22,6 +22,7 @@ from chancery.build.state import LanguageState, MissionState, StateStore, output
 from chancery.build.timestate import HQ_ZONE, time_state, utc_moments
 from chancery.errors import ContentError
 from chancery.model.network import HQ_DIR, MissionEntry, Network
+from chancery.publish.digest import tree_digest
 
 
 @dataclass
@@ -121,14 +122,36 @@ class Planner:
         return utc_moments(written)
 
     def _intact(self, mission: str, previous: MissionState) -> bool:
-        """Whether the published folder and manifest are still those of ``previous``."""
+        """Whether the published folder and manifest are still those of ``previous``.
+
+        The fingerprint (paths, sizes, times, inodes) answers at once. When it differs but
+        the manifest is the recorded one, e.g. the folder and the cache were restored by CI
+        from an earlier run (same bytes, new inodes), the files are hashed: the same build
+        id means the same output, which is then recorded under its new fingerprint. A
+        folder that really changed fails that test and is rebuilt.
+        """
+        folder = self.out_dir / mission
         try:
             manifest = json.loads(
                 (self.out_dir / f"{mission}.manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        return (manifest.get("build_id") == previous.build_id != ""
-                and output_fingerprint(self.out_dir / mission) == previous.output)
+        if not isinstance(manifest, dict) or manifest.get("build_id") != previous.build_id \
+                or not previous.build_id:
+            return False
+        fingerprint = output_fingerprint(folder)
+        if fingerprint == previous.output:
+            return True
+        known = self.store.output_digests(mission)
+        try:
+            same = tree_digest(folder, known) == previous.build_id
+        except OSError:
+            return False
+        if same:
+            previous.output = fingerprint
+            self.store.save(mission, previous)
+            self.store.save_output_digests(mission, known)
+        return same
 
 
 def _translation_facts(state: LanguageState | None) -> tuple | None:
