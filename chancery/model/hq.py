@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from chancery.cms.settings import CmsSettings
 from chancery.crisis.model import HqCrisis
 from chancery.model.fields import HttpsUrl, Localized, Phone, Slug, Strict
 from chancery.model.host_patterns import allowed, host_pattern
@@ -110,3 +111,6 @@ class HQ(Strict):
     crisis: list[HqCrisis] = Field(
         default_factory=list,
         description="crises HQ declares for some missions or all (chancery/crisis)")
+    cms: CmsSettings = Field(
+        default_factory=CmsSettings, description="the web editor at /admin/ (Decap CMS)"
+    )

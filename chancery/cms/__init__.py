@@ -1,0 +1,1 @@
+"""The web editor: Decap CMS, vendored, with a configuration made from our schemas."""
