@@ -16,23 +16,29 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from chancery.alerts import alerts
 from chancery.alerts.model import AlertsFile
 from chancery.cms.settings import CmsSettings
 from chancery.cms.vendor import PATH_FILTER
 from chancery.cms.widgets import ZONED_FORMAT, model_fields_for
+from chancery.consular import hours, services
 from chancery.consular.hours import Hours
 from chancery.consular.model import MissionServices
+from chancery.data.files import DATA_DIR
 from chancery.model.mission import Mission
-from chancery.model.network import MissionEntry, Network
+from chancery.model.network import MISSION_FILE, MissionEntry, Network
 from chancery.model.page import PageMeta
 from chancery.news import NEWS_DIR
 from chancery.news.model import PostMeta
-from chancery.pages import PAGES_DIR
+from chancery.pages import MEDIA_DIR, PAGES_DIR
+from chancery.profile import relations
 from chancery.profile.model import Relations
 
-MEDIA_DIR = "media"
 # Fields kept as they are in the file (HQ's, or written by build.py): never edited here.
 HIDDEN = frozenset({"source_hash", "publish"})
+# mission.yml: what HQ sets up when it opens the mission (its id, kind, languages, address
+# of the site, publishing, crisis layout) is kept as it is; the contacts are the editor's.
+MISSION_HIDDEN = HIDDEN | {"id", "kind", "host_country", "languages", "site_url", "crisis"}
 
 
 @dataclass(frozen=True)
@@ -43,15 +49,17 @@ class DataFile:
     label: str
     path: str  # relative to the mission's folder
     model: type[BaseModel]
+    hidden: frozenset[str] = HIDDEN
 
 
 # Every file of a mission an editor may change in the web editor, with its schema.
 DATA_FILES: tuple[DataFile, ...] = (
-    DataFile("consular", "Dịch vụ lãnh sự và lệ phí", "data/consular.yml", MissionServices),
-    DataFile("hours", "Giờ làm việc và ngày nghỉ", "data/hours.yml", Hours),
-    DataFile("relations", "Quan hệ song phương", "data/relations.yml", Relations),
-    DataFile("alerts", "Cảnh báo", "data/alerts.yml", AlertsFile),
-    DataFile("contacts", "Thông tin liên hệ", "mission.yml", Mission),
+    DataFile("consular", "Dịch vụ lãnh sự và lệ phí", f"{DATA_DIR}/{services.FILE}",
+             MissionServices),
+    DataFile("hours", "Giờ làm việc và ngày nghỉ", f"{DATA_DIR}/{hours.FILE}", Hours),
+    DataFile("relations", "Quan hệ song phương", f"{DATA_DIR}/{relations.FILE}", Relations),
+    DataFile("alerts", "Cảnh báo", f"{DATA_DIR}/{alerts.FILE}", AlertsFile),
+    DataFile("contacts", "Thông tin liên hệ", MISSION_FILE, Mission, MISSION_HIDDEN),
 )
 
 
@@ -191,7 +199,7 @@ def data_collection(root: str, languages: list[str]) -> dict[str, Any]:
             "label": data.label,
             "file": f"{root}/{data.path}",
             "format": "yml",
-            "fields": model_fields_for(data.model, languages, hidden=HIDDEN),
+            "fields": model_fields_for(data.model, languages, hidden=data.hidden),
         })
     return {"name": "data", "label": "Dữ liệu", "delete": False, "editor": {"preview": False},
             "files": files}

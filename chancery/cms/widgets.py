@@ -71,7 +71,7 @@ def field_for(name: str, info: FieldInfo, languages: list[str], *,
     annotation, optional = _unwrap_optional(info.annotation)
     field: dict[str, Any] = {"label": label_for(name), "name": name}
     if path in hidden:
-        return {**field, "widget": "hidden"}
+        return {**field, "widget": "hidden", "required": False}  # kept as the file has it
     field.update(_widget(annotation, info.metadata, languages, hidden, path))
     required = info.is_required() and not optional
     if not required:
