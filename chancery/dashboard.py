@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 
+from chancery.clock import wall_now
 from chancery.i18n.status import CatalogStatus
 from chancery.translations import LanguageStatus
 
@@ -74,7 +75,7 @@ def _catalog_section(catalogs: list[CatalogStatus]) -> str:
 def dashboard_html(statuses: list[LanguageStatus], now: datetime | None = None,
                    catalogs: list[CatalogStatus] | None = None) -> str:
     """The whole page, self-contained; ``catalogs``: the UI catalogs of the declared languages."""
-    now = now or datetime.now(UTC)
+    now = now or wall_now()
     height = 28 * len(statuses) + 10
     bars = "".join(_bar(status, 10 + 28 * i) for i, status in enumerate(statuses))
     legend = "".join(

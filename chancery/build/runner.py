@@ -18,7 +18,6 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from chancery.build.filehash import FileHashes
@@ -45,6 +44,7 @@ from chancery.build.tasks import (
     render_language,
 )
 from chancery.clock import now as clock_now
+from chancery.clock import wall_now
 from chancery.engine import CONFIG_ENV, ENGINE_MODULE
 from chancery.model.network import load_network_tolerant, unfinished
 from chancery.news import source as front_matter
@@ -467,7 +467,7 @@ def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | Non
     data = {
         "mission": report.mission,
         "build_id": build_id,
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "built_at": wall_now().isoformat(timespec="seconds"),
         "languages": report.languages,
         "pages": report.pages,
     }

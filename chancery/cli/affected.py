@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from chancery.affected import (
     Affected,
@@ -15,6 +15,7 @@ from chancery.affected import (
     scheduled_changes,
 )
 from chancery.cli.common import add_content_option
+from chancery.clock import parse_now, wall_now
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,9 +56,7 @@ def _select(args: argparse.Namespace) -> Affected:
                                 f"known: {', '.join(missions)}")
         return Affected(sorted(set(wanted)), {m: ["--select"] for m in wanted})
     if args.schedule_window is not None:
-        now = datetime.fromisoformat(args.now.replace("Z", "+00:00")) if args.now else None
-        now = (now or datetime.now(UTC))
-        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+        now = parse_now(args.now) if args.now else wall_now()
         return scheduled_changes(args.content, now, timedelta(minutes=args.schedule_window))
     try:
         return affected_since(args.content, args.base, args.head)

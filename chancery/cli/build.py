@@ -10,8 +10,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from chancery.cli.common import PROJECT_ROOT, add_content_option
-from chancery.cli.now import add_now_option, set_clock
+from chancery.cli.now import add_now_option
 from chancery.cli.table import render_table
+from chancery.clock import set_now
 
 # The builder, the models and the dashboard are imported when needed: not for --help.
 
@@ -88,7 +89,7 @@ def _catalogs_newer(dashboard: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from chancery.build.runner import build_missions
 
-    set_clock(args.now)
+    set_now(args.now)
     if args.jobs < 1:
         print("--jobs must be at least 1", file=sys.stderr)
         return 2

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 
-from chancery.news.dates import NOW_ENV, parse_now
+from chancery.clock import ENV, parse_now
 
 
 def _moment(value: str) -> str:
@@ -22,11 +21,5 @@ def add_now_option(parser: argparse.ArgumentParser) -> None:
         type=_moment,
         metavar="ISO8601",
         help="build as if it were this moment, e.g. 2026-03-01T09:00:00+01:00: posts dated "
-        f"later are left out and expired posts leave the listings (sets {NOW_ENV})",
+        f"later are left out and expired posts leave the listings (sets {ENV})",
     )
-
-
-def set_clock(value: str | None) -> None:
-    """Set the build's clock for this process and the worker processes it starts."""
-    if value:
-        os.environ[NOW_ENV] = value

@@ -11,7 +11,8 @@ import sys
 import time
 
 from chancery.cli.common import add_content_option
-from chancery.cli.now import add_now_option, set_clock
+from chancery.cli.now import add_now_option
+from chancery.clock import set_now
 from chancery.errors import ContentError, Problem, display_path
 
 DEFAULT_PORT = 8000
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from chancery.engine import load_engine
     from chancery.preview import PreviewTarget
 
-    set_clock(args.now)
+    set_now(args.now)
     if not 1 <= args.port <= 65535:
         print(f"--port {args.port}: a port is a number from 1 to 65535", file=sys.stderr)
         return 2

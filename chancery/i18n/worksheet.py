@@ -30,6 +30,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from chancery.clock import wall_now
 from chancery.errors import ContentError, Problem, display_path
 from chancery.i18n.catalog import DOMAIN, LOCALES_DIR, gettext_locale, po_path
 from chancery.i18n.review import DRAFT, read_marker, set_marker
@@ -74,7 +75,7 @@ def missing_rows(hq_dir: Path, lang: str, today: date | None = None,
         name = f"{DATA_DIR}/{path.name}"
         if name != HOLIDAYS_FILE:
             rows += _yaml_rows(hq_dir, name, lang, languages, "data")
-    rows += _holiday_rows(hq_dir, lang, today or date.today())
+    rows += _holiday_rows(hq_dir, lang, today or wall_now().astimezone().date())
     rows += _ui_rows(lang, locales_dir)
     rows += _page_rows(hq_dir, lang)
     return rows

@@ -1,14 +1,15 @@
-"""Dates of posts: strict ISO 8601 parsing with a time zone, the build's clock, Babel output."""
+"""Dates of posts: strict ISO 8601 parsing with a time zone, Babel output.
+
+The build's clock is :mod:`chancery.clock`.
+"""
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from email.utils import format_datetime
 
 from babel.dates import format_date
 
-NOW_ENV = "CHANCERY_NOW"
 EXAMPLE = "2026-02-10T18:00:00+01:00"
 
 
@@ -39,24 +40,6 @@ def parse_zoned(value: object) -> datetime:
             f"'{text}' has no time zone; add the UTC offset of the place, e.g. {text}+01:00"
         )
     return parsed
-
-
-def parse_now(value: str | None = None) -> datetime:
-    """The build's clock: ``value`` (or ``$CHANCERY_NOW``) if given, else the current time.
-
-    As for every dated thing the build shows, a date or a time without an offset
-    is taken as UTC, e.g. ``2027-02-01`` or ``2027-02-01T09:00:00+07:00``.
-    """
-    value = (value if value is not None else os.environ.get(NOW_ENV, "")).strip()
-    if not value:
-        return datetime.now(UTC)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f"'{value}' is not an ISO 8601 date or time; expected e.g. 2027-02-01 or {EXAMPLE}"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def local_date(moment: datetime) -> date:

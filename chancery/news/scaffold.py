@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from chancery.clock import wall_now
 from chancery.errors import ContentError, Problem, display_path
 from chancery.languages import language
 from chancery.model.network import MissionEntry, Network
@@ -54,7 +55,7 @@ def new_post(
                 )
             ]
         )
-    date = (now or datetime.now().astimezone()).replace(second=0, microsecond=0)
+    date = (now or wall_now().astimezone()).replace(second=0, microsecond=0)
     path = f"{NEWS_DIR}/{date.year}/{default_slug(title, 'post.md')}.md"
     files = [entry.root / PAGES_DIR / lang / path for lang in entry.mission.languages]
     existing = [f for f in files if f.exists()]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from chancery.clock import wall_now
 from chancery.publish.errors import PublishError
 
 SHORT_ID = 12
@@ -34,7 +35,7 @@ class Release:
 
 def release_name(build_id: str, when: datetime | None = None) -> str:
     """``<UTC time>-<first 12 hex digits of the build id>``, e.g. ``20250102T030405Z-ab12…``."""
-    when = (when or datetime.now(UTC)).astimezone(UTC)
+    when = (when or wall_now()).astimezone(UTC)
     return f"{when.strftime(_STAMP)}-{build_id[:SHORT_ID]}"
 
 

@@ -19,10 +19,10 @@ import mimetypes
 import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 
 from chancery.build.precompress import is_precompressed
+from chancery.clock import wall_now
 from chancery.model.mission import S3Target
 from chancery.publish import s3_layout as layout
 from chancery.publish.base import Publisher
@@ -182,7 +182,7 @@ class S3Publisher(Publisher):
             self._call("uploading the archive", "upload_file", Filename=str(archive),
                        Key=layout.archive_key(self.prefix, name),
                        ExtraArgs={"ContentType": "application/gzip"})
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = wall_now().isoformat(timespec="seconds")
         record = {"mission": self.mission, "release": name, "build_id": site.build_id,
                   "built_at": site.built_at, "uploaded_at": now}
         self._put_json(layout.marker_key(self.prefix, name), record, "marking the release")
@@ -206,5 +206,5 @@ class S3Publisher(Publisher):
 
     def _switch(self, name: str, build_id: str) -> None:
         pointer = {"mission": self.mission, "release": name, "build_id": build_id,
-                   "switched_at": datetime.now(UTC).isoformat(timespec="seconds")}
+                   "switched_at": wall_now().isoformat(timespec="seconds")}
         self._put_json(layout.pointer_key(self.prefix), pointer, f"switching to release {name}")

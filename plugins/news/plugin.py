@@ -14,9 +14,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from chancery import clock
 from chancery.errors import ContentError
 from chancery.news.build import NewsBuild, NewsOptions
-from chancery.news.dates import NOW_ENV, parse_now
 from chancery_plugins.news.config import NewsConfig
 
 
@@ -33,9 +33,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.news = None
         site = config.plugins["chancery/site"]
         try:
-            now = parse_now()  # $CHANCERY_NOW, else the real time
+            now = clock.now()  # $CHANCERY_NOW, else the real time
         except ValueError as exc:
-            raise PluginError(f"{NOW_ENV}: {exc}") from None
+            raise PluginError(str(exc)) from None
         options = NewsOptions(self.config.home_posts, self.config.feed_posts, config.theme["logo"])
         try:
             self.news = NewsBuild(site.build, now, options)

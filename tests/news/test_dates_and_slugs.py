@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chancery.news.dates import long_date, parse_now, parse_zoned, rfc822
+from chancery.clock import now, parse_now
+from chancery.news.dates import long_date, parse_zoned, rfc822
 from chancery.news.slugs import default_slug, slugify
 
 TET = datetime.fromisoformat("2026-02-10T18:00:00+01:00")
@@ -77,11 +78,14 @@ def test_clock_from_argument_environment_or_real_time(monkeypatch: pytest.Monkey
     assert parse_now("2027-02-01") == datetime(2027, 2, 1, tzinfo=UTC)
     assert parse_now("2027-02-01T09:00:00+07:00") == datetime(2027, 2, 1, 2, tzinfo=UTC)
     monkeypatch.setenv("CHANCERY_NOW", "2030-01-01T00:00:00+00:00")
-    assert parse_now() == datetime(2030, 1, 1, tzinfo=UTC)
+    assert now() == datetime(2030, 1, 1, tzinfo=UTC)
     monkeypatch.setenv("CHANCERY_NOW", "")
-    assert abs((parse_now() - datetime.now(UTC)).total_seconds()) < 60
+    assert abs((now() - datetime.now(UTC)).total_seconds()) < 60
     with pytest.raises(ValueError, match="'soon' is not an ISO 8601 date or time"):
         parse_now("soon")
+    monkeypatch.setenv("CHANCERY_NOW", "soon")
+    with pytest.raises(ValueError, match="^CHANCERY_NOW: 'soon' is not an ISO 8601"):
+        now()
 
 
 @pytest.mark.parametrize(
