@@ -16,6 +16,7 @@ from chancery.clock import now
 from chancery.consular.pages import consular_pages, mission_schedule, valid_catalog
 from chancery.consular.schedule import ScheduleView
 from chancery.consular.views import INDEX, ServiceView, service_path, service_view
+from chancery.contact.views import address_lines
 from chancery_plugins.blocks import Blocks, DataPages, add_to_toc, reported, site_build
 from chancery_plugins.consular.config import ConsularConfig
 
@@ -28,6 +29,7 @@ class ConsularPlugin(BasePlugin[ConsularConfig]):
         self.services: dict[str, ServiceView] = {}
         self.schedule: ScheduleView | None = None
         self.blocks: Blocks | None = None
+        self.office: dict = {}
 
     @event_priority(90)  # right after chancery/site has loaded the mission
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +49,9 @@ class ConsularPlugin(BasePlugin[ConsularConfig]):
             self.pages.add(build, page)
         self.pages.refresh_nav(config, build)
         self.blocks = Blocks(config, lang)
+        # Where to apply: on screen, and the one part of the site a printed page keeps.
+        self.office = {"name": build.mission.name.get(lang),
+                       "address": address_lines(build.mission.address, lang)}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -63,7 +68,7 @@ class ConsularPlugin(BasePlugin[ConsularConfig]):
                                        schedule=self.schedule)
         elif path in self.services:
             block = self.blocks.render("blocks/consular-service.html",
-                                       service=self.services[path])
+                                       service=self.services[path], office=self.office)
         else:
             return html
         add_to_toc(page, block)

@@ -5,6 +5,8 @@ it is active or expanded for them: their navigation differs only by where its li
 point relative to the page. It is rendered once per distinct set of relative links
 (a handful per site, e.g. one per year of posts) and reused; a page in the navigation
 is always rendered afresh.
+
+Either way, each section's menu is named after its title (chancery.landmarks).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Callable, Iterator
 
 from jinja2 import Environment
 from jinja2.runtime import Context
+
+from chancery.landmarks import name_section_navs
 
 NAV_TEMPLATE = "partials/nav.html"
 enabled = True  # tests compare the output with and without the cache
@@ -39,10 +43,15 @@ def nav_key(context: Context, url: Callable[[Context, str], str]) -> tuple | Non
 
 def cache_navigation(env: Environment) -> None:
     """Make ``env``'s navigation template reuse its output for pages outside the navigation."""
-    if not enabled:
-        return
     template = env.get_template(NAV_TEMPLATE)
-    render = template.root_render_func
+    material = template.root_render_func
+
+    def render(context: Context) -> Iterator[str]:
+        yield name_section_navs("".join(material(context)))
+
+    if not enabled:
+        template.root_render_func = render  # type: ignore[method-assign]
+        return
     url = env.filters["url"]
     rendered: dict[tuple, str] = {}
 
