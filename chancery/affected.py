@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from chancery.data.zones import HQ_ZONE  # HQ writes times without an offset in Viet Nam's time
 from chancery.errors import ContentError
 from chancery.loaders.frontmatter import read_markdown
 from chancery.loaders.yaml_source import load_yaml_file
@@ -120,7 +120,6 @@ def affected_since(content_dir: Path, base: str, head: str = "HEAD") -> Affected
 
 # -- scheduled content ---------------------------------------------------------------------
 
-HQ_ZONE = "Asia/Ho_Chi_Minh"  # HQ writes times without an offset in Viet Nam's time
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
@@ -219,7 +218,7 @@ def scheduled_changes(content_dir: Path, now: datetime, window: timedelta) -> Af
         for file, key, when in moments(folder, zone):
             if start < when <= now:
                 reasons.setdefault(folder.name, []).append(f"{file}: {key}: {when.isoformat()}")
-    for file, key, when in moments(content_dir / HQ_DIR, ZoneInfo(HQ_ZONE)):
+    for file, key, when in moments(content_dir / HQ_DIR, HQ_ZONE):
         if start < when <= now:
             reasons.setdefault(ALL, []).append(f"{file}: {key}: {when.isoformat()}")
     missions = known_missions(content_dir)

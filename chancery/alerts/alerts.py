@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from chancery.alerts.model import Alert, AlertsFile
 from chancery.data.files import hq_data_path, mission_data_path, read_optional
 from chancery.data.validation import problem, validate_at
-from chancery.data.zones import HQ_TIMEZONE, mission_timezone, zone
+from chancery.data.zones import HQ_ZONE, mission_timezone
 from chancery.errors import ContentError, Problem
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import YamlSource
@@ -93,7 +93,7 @@ def load_alerts(network: Network, entry: MissionEntry) -> tuple[list[ScheduledAl
                                                                  list[Problem]]:
     """HQ's alerts (every mission) and the mission's own, with every problem found."""
     problems: list[Problem] = []
-    hq = _load(hq_data_path(network, FILE), "hq", zone(HQ_TIMEZONE), problems)
+    hq = _load(hq_data_path(network, FILE), "hq", HQ_ZONE, problems)
     own = _load(mission_data_path(entry, FILE), entry.id, mission_timezone(entry), problems)
     return hq + own, problems
 

@@ -19,7 +19,8 @@ from chancery.build.filehash import FileHashes
 from chancery.build.inputs import MissionFiles, combine, files_digest, mission_files
 from chancery.build.keys import changed_pages, language_states
 from chancery.build.state import LanguageState, MissionState, StateStore, output_fingerprint
-from chancery.build.timestate import HQ_ZONE, time_state, utc_moments
+from chancery.build.timestate import time_state, utc_moments
+from chancery.data.zones import HQ_ZONE
 from chancery.errors import ContentError
 from chancery.model.network import HQ_DIR, MissionEntry, Network
 from chancery.publish.digest import tree_digest

@@ -13,9 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo
 
-HQ_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # HQ writes dates without an offset in Viet Nam's time
+from chancery.data.zones import HQ_ZONE  # HQ writes dates without an offset in Viet Nam's time
 
 
 def parse_moment(text: str, zone: tzinfo) -> datetime | None:

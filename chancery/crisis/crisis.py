@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from chancery.crisis.model import MAX_DAYS, Crisis, CrisisText, HqCrisis
 from chancery.data.validation import problem as located
-from chancery.data.zones import HQ_TIMEZONE, mission_timezone, zone
+from chancery.data.zones import HQ_ZONE, mission_timezone
 from chancery.errors import ContentError, Problem, display_path
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import Path_, YamlSource
@@ -126,7 +126,7 @@ def _hq_crises(network: Network, entry: MissionEntry, problems: list[Problem]
         for name in ("title", "message"):
             problems += _text_problems(getattr(crisis, name), source, here + (name,),
                                        list(entry.mission.languages), who)
-        scheduled = _schedule(crisis, "hq", source, here, zone(HQ_TIMEZONE), problems)
+        scheduled = _schedule(crisis, "hq", source, here, HQ_ZONE, problems)
         if scheduled is not None:
             found.append(scheduled)
     return found

@@ -1,4 +1,4 @@
-"""Which time zone a mission's dates are meant in."""
+"""Time zones: HQ's (the one definition of it), and which one a mission's dates are meant in."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from chancery.data.types import parse_timezone
 from chancery.errors import ContentError
 from chancery.model.network import MissionEntry
 
-HQ_TIMEZONE = "Asia/Ho_Chi_Minh"  # HQ (Hà Nội) issues network-wide data in Viet Nam's time
+# HQ (Hà Nội) issues network-wide data in Viet Nam's time: its date-times written without
+# an offset, the crises and alerts it schedules, the day its dates roll over.
+HQ_TIMEZONE = "Asia/Ho_Chi_Minh"
+HQ_ZONE = ZoneInfo(HQ_TIMEZONE)
 HOURS_FILE = "hours.yml"
 
 
