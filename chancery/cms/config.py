@@ -174,7 +174,8 @@ def pages_collection(root: str, languages: list[str]) -> dict[str, Any]:
         _set_i18n(field, translate={"title", "description"})
     fields.append({"label": "Nội dung", "name": "body", "widget": "markdown",
                    "i18n": True, "modes": ["raw", "rich_text"]})
-    not_posts = f"^{re.escape(_pages_root(root))}/(?!{NEWS_DIR}/\\d{{4}}/[^/]+\\.md$)"
+    not_posts = (f"^{re.escape(_pages_root(root))}/"
+                 f"(?!{NEWS_DIR}/\\d{{4}}/(?!index\\.md$)[^/]+\\.md$)")
     return {
         "name": "pages",
         "label": "Trang",
