@@ -86,6 +86,7 @@ def _problems(content: Path, only: list[str] | None, checked: list[str]) -> Iter
         for folder in wanted:
             checked.append(folder.name)
             yield from failed_mission_problems(None, folder, exc.problems)
+        yield from network_conflicts(content, only)  # without HQ's allow-list
         return
     for folder in wanted:
         checked.append(folder.name)
