@@ -27,7 +27,7 @@ from chancery.data.pages import GeneratedPage
 from chancery.errors import ContentError
 from chancery.i18n.catalog import translations
 from chancery.pages import PageSource
-from chancery.urls import language_prefix, page_url
+from chancery.urls import language_urls
 from chancery_plugins.site.plugin import mkdocs_nav
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
@@ -113,10 +113,9 @@ class DataPages:
                 self.files[page.path] = file
             made = True
         if made:
-            build.set_translations(page.path, {
-                code: language_prefix(code, build.default_language) + page_url(page.path)
-                for code in build.mission.languages if _real(build, code, page.path)
-            })
+            build.set_translations(page.path, language_urls(
+                page.path, [code for code in build.mission.languages
+                            if _real(build, code, page.path)], build.default_language))
         return made
 
     def refresh_nav(self, config: MkDocsConfig, build: LanguageBuild) -> None:

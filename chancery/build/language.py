@@ -20,7 +20,7 @@ from chancery.model.mission import Mission
 from chancery.model.network import MissionEntry, Network, load_one
 from chancery.navigation import NavItem, build_navigation
 from chancery.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource, collect_pages
-from chancery.urls import language_prefix, page_url, relative_url
+from chancery.urls import language_prefix, language_urls, page_url, relative_url
 
 if TYPE_CHECKING:
     from chancery.images.site import Pictures
@@ -167,11 +167,9 @@ class LanguageBuild:
         index: dict[str, dict[str, str]] = {}
         for path, page in self.pages.by_lang[self.lang].items():
             langs = self.pages.translations(path)
-            index[path] = {
-                code: language_prefix(code, self.default_language) + page_url(path)
-                for code in self.mission.languages
-                if code in langs
-            }
+            index[path] = language_urls(
+                path, [code for code in self.mission.languages if code in langs],
+                self.default_language)
             if page.fallback_from:
                 index[path].pop(self.lang, None)
         return index

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chancery.build.search_index import SEARCH_DIR, link_duplicates
+from chancery.urls import language_prefix
 
 STAGING_DIR = ".staging"
 _LINKED = ("assets", "media")  # folders whose files are often the same in every language
@@ -34,9 +35,9 @@ def language_root(staging: Path, lang: str) -> Path:
 
 
 def site_dir(staging: Path, lang: str, languages: list[str]) -> Path:
-    """Where the engine writes ``lang``'s pages."""
-    root = language_root(staging, lang)
-    return root if lang == languages[0] else root / lang
+    """Where the engine writes ``lang``'s pages: under its URL prefix (the default language,
+    ``languages[0]``, at the root)."""
+    return language_root(staging, lang) / language_prefix(lang, languages[0])
 
 
 def assemble(staging: Path, languages: list[str]) -> Path:

@@ -22,8 +22,8 @@ from chancery.news.jsonld import news_article
 from chancery.news.load import load_mission_news, mission_rules
 from chancery.news.model import Post, is_post_path
 from chancery.news.social import social_meta
-from chancery.news.views import HomeView, ListingView, PostView, Views, relative_url
-from chancery.urls import language_prefix
+from chancery.news.views import HomeView, ListingView, PostView, Views
+from chancery.urls import language_prefixes, relative_url
 
 HOME = "index.md"
 NEWS_INDEX = f"{NEWS_DIR}/index.md"
@@ -54,9 +54,7 @@ class NewsBuild:
         self.category_names = {c.id: c.name.get(self.lang) for c in settings.categories}
         self.index = NewsIndex(news.posts, now, settings.page_size, self.categories)
         self.news = self.index[self.lang]
-        self.prefixes = {
-            code: language_prefix(code, build.default_language) for code in build.mission.languages
-        }
+        self.prefixes = language_prefixes(build.mission.languages, build.default_language)
         self.views = Views(self.lang, build.site_url, self.category_names, build.pictures)
         self._ = translations(self.lang).gettext
         self._declare_addresses()

@@ -13,24 +13,10 @@ from chancery.news.dates import iso, long_date
 from chancery.news.index import CATEGORY, YEAR, Listing, category_base, year_base
 from chancery.news.model import Post
 from chancery.news.social import Meta
+from chancery.urls import relative_url
 
 if TYPE_CHECKING:
     from chancery.images.site import Pictures
-
-
-def relative_url(here: str, to: str) -> str:
-    """Link from the directory URL ``here`` to ``to`` (both from the site's root).
-
-    Same result as :func:`chancery.urls.relative_url` for the clean paths news
-    makes (no ``.`` or ``..`` segments), several times faster: listings make
-    tens of links per page.
-    """
-    src = here.split("/")[:-1] if here else []
-    dst = to.split("/")
-    common = 0
-    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
-        common += 1
-    return "../" * (len(src) - common) + "/".join(dst[common:]) or "./"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from chancery.navigation import NavItem
 from chancery.security.deploy import write_site_headers
 from chancery.security.headers import page_policy
 from chancery.security.sanitize import enforce
-from chancery.urls import language_prefix, page_url
+from chancery.urls import language_urls
 from chancery.whitespace import compact_html
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
@@ -122,9 +122,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
             content = f"---\ntitle: {json.dumps(title)}\ntemplate: search.html\n---\n"
             files.append(File.generated(config, SEARCH_PAGE, content=content))
             build = self.build
-            build.set_translations(SEARCH_PAGE, {
-                code: language_prefix(code, build.default_language) + page_url(SEARCH_PAGE)
-                for code in build.mission.languages}, listed=False)
+            build.set_translations(SEARCH_PAGE, language_urls(
+                SEARCH_PAGE, build.mission.languages, build.default_language), listed=False)
         return files
 
     def _drop_unused_theme_files(self, files: Files, config: MkDocsConfig) -> None:

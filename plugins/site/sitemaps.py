@@ -7,7 +7,7 @@ from pathlib import Path
 
 from chancery.build.language import LanguageBuild
 from chancery.sitemaps import SITEMAP, SITEMAP_INDEX, robots_txt, sitemap_index_xml, sitemap_xml
-from chancery.urls import language_prefix
+from chancery.urls import language_prefixes
 
 
 def write_sitemaps(build: LanguageBuild, site_dir: Path) -> None:
@@ -18,7 +18,7 @@ def write_sitemaps(build: LanguageBuild, site_dir: Path) -> None:
         handle.write(xml.encode("utf-8"))
     if build.lang == build.default_language:
         mission = build.mission
-        prefixes = [language_prefix(code, build.default_language) for code in mission.languages]
+        prefixes = list(language_prefixes(mission.languages, build.default_language).values())
         (site_dir / SITEMAP_INDEX).write_text(sitemap_index_xml(mission.site_url, prefixes),
                                               encoding="utf-8")
         (site_dir / "robots.txt").write_text(robots_txt(mission.site_url), encoding="utf-8")
