@@ -82,7 +82,7 @@ def field_for(name: str, info: FieldInfo, languages: list[str], *,
     if isinstance(default, bool | int | float | str) and field["widget"] in (
             "boolean", "number", "string", "select"):
         field["default"] = default
-    description = info.description or hint_for(name)
+    description = hint_for(name) or info.description  # our Vietnamese hint first
     if description:
         field["hint"] = description
     return field
