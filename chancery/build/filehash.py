@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from chancery.atomic import write_json_atomic
 
 RACY_SECONDS = 2.0
 _VERSION = 1
@@ -133,11 +134,8 @@ class FileHashes:
         memos = {name: {"version": table["version"],
                         "values": {k: v for k, v in table["values"].items() if k in shas}}
                  for name, table in self._memos.items()}
-        self.store.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.store.with_name(f"{self.store.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"version": _VERSION, "files": files, "facts": facts,
-                                   "memos": memos}), encoding="utf-8")
-        tmp.replace(self.store)
+        write_json_atomic(self.store, {"version": _VERSION, "files": files, "facts": facts,
+                                       "memos": memos}, mkdir=True)
 
 
 def _facts(file: Path, data: bytes) -> list:

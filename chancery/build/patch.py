@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chancery.atomic import write_json_atomic
 from chancery.build.search_index import SEARCH_DIR
 from chancery.build.staging import STAGING_DIR, discard, language_root
 from chancery.publish.digest import KnownDigests, file_entry, site_paths
@@ -111,11 +112,8 @@ def _same(staged: str, live: Path) -> bool:
 
 def apply(patch: Patch) -> None:
     """Journal the patch in its staging folder, then move every entry into place."""
-    journal = patch.staging / JOURNAL
-    tmp = journal.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"live": str(patch.live), "files": patch.files,
-                               "folders": patch.folders}), encoding="utf-8")
-    tmp.replace(journal)
+    write_json_atomic(patch.staging / JOURNAL, {"live": str(patch.live), "files": patch.files,
+                                                "folders": patch.folders})
     _run(patch)
 
 

@@ -12,7 +12,6 @@ did not change is taken from the live site instead of being built again.
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -20,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from chancery.atomic import write_json_atomic
 from chancery.build.filehash import FileHashes
 from chancery.build.inputs import PROJECT_ROOT, code_key
 from chancery.build.patch import apply, prepare, resume, update_digests
@@ -471,8 +471,6 @@ def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | Non
         "languages": report.languages,
         "pages": report.pages,
     }
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_json_atomic(path, data, indent=2, end="\n")
     write_deploy_config(out_dir, report.mission)  # the hosts' security headers (not published)
     return data

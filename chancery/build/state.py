@@ -15,6 +15,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from chancery.atomic import write_json_atomic
 from chancery.publish.digest import site_paths
 
 _VERSION = 1
@@ -105,11 +106,7 @@ class StateStore:
             return None
 
     def save(self, mission: str, state: MissionState) -> None:
-        path = self._path(mission)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"version": _VERSION, **asdict(state)}), encoding="utf-8")
-        tmp.replace(path)
+        write_json_atomic(self._path(mission), {"version": _VERSION, **asdict(state)}, mkdir=True)
 
     def _digests_path(self, mission: str) -> Path:
         return self.root / "outputs" / f"{mission}.json"
@@ -126,11 +123,8 @@ class StateStore:
 
     def save_output_digests(self, mission: str, digests: dict[str, list]) -> None:
         self._digests[mission] = digests
-        path = self._digests_path(mission)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(digests, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(path)
+        write_json_atomic(self._digests_path(mission), digests, mkdir=True,
+                          separators=(",", ":"))
 
     def release(self, mission: str) -> None:
         """Stop holding the mission's output digests in memory (they are on disk)."""

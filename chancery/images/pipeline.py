@@ -14,13 +14,13 @@ import atexit
 import functools
 import hashlib
 import json
-import os
 import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from chancery.atomic import write_bytes_atomic
 from chancery.images import encode
 from chancery.images.inspect import probe
 from chancery.images.limits import PIPELINE_VERSION, SOCIAL_SIZE, WIDTHS
@@ -79,12 +79,8 @@ class ImageCache:
 
     def put(self, name: str, data: bytes) -> Path:
         """Write atomically: workers of other languages may make the same file meanwhile."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path(name)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
+        write_bytes_atomic(target, data, mkdir=True)
         return target
 
 

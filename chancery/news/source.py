@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from chancery.atomic import write_json_atomic
 from chancery.loaders.frontmatter import quick_read
 from chancery.news.model import PostMeta
 
@@ -147,13 +148,9 @@ def save_cache(file: Path, under: Path) -> None:
         if settled:  # read_at 0: taken from a cache file, settled when it was kept
             entries[path] = [list(stamp), meta]
     try:
-        text = json.dumps({"version": _CACHE_VERSION, "entries": entries}, ensure_ascii=False)
+        write_json_atomic(file, {"version": _CACHE_VERSION, "entries": entries}, mkdir=True,
+                          ensure_ascii=False)
     except (TypeError, ValueError):
         return  # front matter that JSON cannot hold (a YAML tag): not kept
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(file)
     except OSError:
         pass  # a cache: the next build reads the files again

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from chancery.atomic import atomic_output
 from chancery.publish.built import BuiltSite
 from chancery.publish.digest import site_files
 from chancery.publish.errors import PublishError
@@ -78,8 +79,7 @@ def write_archive(site: BuiltSite, path: Path, name: str, target: str) -> Path:
         "pages": site.manifest.get("pages"),
     }
     mtime = _epoch(site.built_at)
-    partial = path.with_name(f".{path.name}.partial")
-    with partial.open("wb") as raw, \
+    with atomic_output(path) as raw, \
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as zipped, \
             tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar:
         data = json.dumps(info, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
@@ -88,7 +88,6 @@ def write_archive(site: BuiltSite, path: Path, name: str, target: str) -> Path:
             file = site.path / rel
             with file.open("rb") as handle:
                 tar.addfile(_member(f"site/{rel}", file.stat().st_size, mtime), handle)
-    os.replace(partial, path)
     return path
 
 
@@ -103,8 +102,10 @@ def clear_pending(archive_dir: Path, mission: str) -> None:
     if folder.is_dir():
         for leftover in folder.glob(".*.pending"):
             leftover.unlink(missing_ok=True)
-        for leftover in folder.glob(".*.partial"):
-            leftover.unlink(missing_ok=True)
+        # half-written archives (chancery.atomic's temporary names; .partial before it)
+        for pattern in (".*.tmp", ".*.partial"):
+            for leftover in folder.glob(pattern):
+                leftover.unlink(missing_ok=True)
 
 
 def _member(name: str, size: int, mtime: int) -> tarfile.TarInfo:

@@ -21,9 +21,9 @@ can say.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from chancery.atomic import write_text_atomic
 from chancery.security.headers import (
     PERMISSIONS_POLICY,
     REFERRER_POLICY,
@@ -88,9 +88,7 @@ def _write(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, text)
 
 
 def write_site_headers(site_dir: Path, mission: str, method: str | None) -> None:

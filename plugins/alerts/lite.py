@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from chancery.atomic import write_text_atomic
 from chancery.build.language import LanguageBuild
 from chancery.lite import NEWS_POSTS
 from chancery.lite.edition import Feed, LiteEdition, NewsItem
@@ -35,8 +35,4 @@ def write_lite(config: MkDocsConfig, build: LanguageBuild, moment: datetime) -> 
     edition = LiteEdition(build, moment, items, feed, tuple(config.theme.dirs))
     site = Path(config.site_dir)
     for page in edition.pages():
-        target = site / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(page.html, encoding="utf-8")
-        tmp.replace(target)
+        write_text_atomic(site / page.path, page.html, mkdir=True)

@@ -11,11 +11,13 @@ templates are compiled (autoescaped): bytecode compiled otherwise is never reuse
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 
+from chancery.atomic import write_bytes_atomic
 from chancery.engine import TEMPLATE_CACHE_ENV as ENV
 
 COMPILED_AS = "autoescape"  # change when the environment compiles templates differently
@@ -51,13 +53,8 @@ class TemplateCache(BytecodeCache):
         file = self._file(bucket.key)
         if file is None:
             return
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(file)
-        except OSError:
-            pass  # a cache: the next build compiles again
+        with contextlib.suppress(OSError):  # a cache: the next build compiles again
+            write_bytes_atomic(file, data, mkdir=True)
 
 
 CACHE = TemplateCache()  # one per process
