@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,9 @@ from chancery.preview import PreviewTarget
 from chancery_plugins.partial import DIRTY_WARNING, render_only
 
 CONFIG_FILE = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# MkDocs' notices about links and anchors: the checks that run before every build report each
+# of them at file:line, in the editor's words (chancery/check.py, chancery/check_html.py).
+DUPLICATES = re.compile(r"^Doc file '[^']*' contains ")
 
 
 def configured_file() -> Path:
@@ -96,6 +100,7 @@ def build_language(
     result.warnings = [
         _clean(r.getMessage()) for r in collector.records
         if r.levelno == logging.WARNING and not r.getMessage().startswith(DIRTY_WARNING)
+        and not DUPLICATES.match(r.getMessage())
     ]
     return result
 

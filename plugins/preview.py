@@ -26,11 +26,10 @@ from mkdocs.livereload import LiveReloadServer, _timestamp
 
 from chancery.errors import Problem
 from chancery.preview import PreviewTarget, content_problems, merged, unexpected
+from chancery_plugins.engine import DUPLICATES
 
 ASSETS = "/_chancery-preview/"
 ENGINE_NAME = "MkDocs"  # names the engine's own messages, which carry no file
-# MkDocs' notices about links and anchors: check reports each of them itself, at file:line.
-DUPLICATES = re.compile(r"^Doc file '[^']*' contains ")
 # report(problems, seconds, built): after each build; built=False when the pages show an error.
 Report = Callable[[list[Problem], float, bool], None]
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -62,20 +63,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def write_dashboard(content: Path, out: Path) -> Path:
-    """HQ's translation dashboard over every valid mission: ``<out>/_dashboard/index.html``."""
+def write_dashboard(content: Path, out: Path,
+                    left_out: Callable[[str], None] = lambda mission_id: None) -> Path:
+    """HQ's translation dashboard over every valid mission: ``<out>/_dashboard/index.html``.
+    ``left_out`` hears of each mission left out because some of its pages do not read.
+
+    The dashboard covers the whole network, even when only some missions were built: a
+    broken page of a mission that was not asked for leaves that mission out; it must not
+    stop the build of the others, nor hide their own errors (each mission's problems are
+    its own build's and ``check``'s to report).
+    """
     from chancery.dashboard import dashboard_html
+    from chancery.errors import ContentError
     from chancery.i18n.status import catalog_statuses
     from chancery.model.network import load_network_tolerant
     from chancery.translations import mission_status
 
     network, _ = load_network_tolerant(content)
-    statuses = [s for entry in network.missions.values() for s in mission_status(network, entry)]
+    statuses = []
+    for entry in network.missions.values():
+        try:
+            statuses += mission_status(network, entry)
+        except ContentError:
+            left_out(entry.id)
     path = out / "_dashboard" / "index.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     catalogs = catalog_statuses(network.languages.codes)
     path.write_text(dashboard_html(statuses, catalogs=catalogs), encoding="utf-8")
     return path
+
+
+def _left_out(mission_id: str) -> None:
+    print(f"translation dashboard: {mission_id} left out, some of its pages do not read "
+          f"(python3 build.py check --mission {mission_id} lists them)", file=sys.stderr)
 
 
 def _catalogs_newer(dashboard: Path) -> bool:
@@ -134,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     dashboard = args.out / "_dashboard" / "index.html"
     if args.mission or not dashboard.is_file() or _catalogs_newer(dashboard) or any(
             r.translations_changed or not r.ok for r in reports):
-        write_dashboard(args.content, args.out)  # otherwise it would show the same statuses
+        write_dashboard(args.content, args.out, _left_out)  # else the same statuses
     print(f"\ntranslation dashboard: {dashboard}")
     # A mission just made with 'build.py new' and not filled in yet is skipped, not a failure
     # of the network's build; asked for by name, it cannot be built, which fails.

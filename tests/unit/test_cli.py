@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MISSION_YML, ROOT, write
 
 
@@ -155,3 +157,53 @@ def test_help_answers_at_once_before_the_environment_exists(tmp_path: Path) -> N
     for command in COMMANDS:
         assert f"  {command} " in listing and summary(command).help in listing
     assert summary("serve").help == "live preview of one mission while you edit"
+
+
+def _second_mission(network_dir: Path, mission: str = "fr-lille") -> Path:
+    write(network_dir / f"{mission}/mission.yml",
+          MISSION_YML.replace("fr-lyon", mission).replace("Lyon", "Lille"))
+    for lang in ("vi", "fr"):
+        write(network_dir / f"{mission}/pages/{lang}/index.md", f"---\ntitle: {lang}\n---\nx\n")
+    return network_dir / mission
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_broken_link_is_reported_once_in_our_words_not_mkdocs(
+        network_dir: Path, tmp_path: Path, strict: bool) -> None:
+    write(network_dir / "fr-lyon/pages/vi/about.md", "---\ntitle: A\n---\n\n[x](/nowhere.md)\n")
+    result = run("build", "--content", str(network_dir), "--out", str(tmp_path / "out"),
+                 "--jobs", "1", *(["--strict"] if strict else []))
+    assert result.returncode == 1
+    printed = result.stdout + result.stderr
+    assert "Traceback" not in printed
+    assert printed.count("link to '/nowhere.md', which does not exist in 'vi'") == 1, printed
+    assert "content/fr-lyon/pages/vi/about.md:5: link to '/nowhere.md'" in result.stderr
+    assert "Doc file" not in printed and "contains a link" not in printed
+
+
+def test_a_bad_page_of_another_mission_neither_stops_nor_hides_a_named_mission(
+        network_dir: Path, tmp_path: Path) -> None:
+    """The translation dashboard, written after every build over the whole network, once
+    raised fr-lyon's error as if it were the network's: 'nothing was built', and fr-lille's
+    own errors were never printed."""
+    lille = _second_mission(network_dir)
+    write(network_dir / "fr-lyon/pages/fr/about.md", "---\ntitle: Bad: yaml\n---\nx\n")
+    out = tmp_path / "out"
+    good = run("build", "--content", str(network_dir), "--out", str(out), "--jobs", "1",
+               "--mission", "fr-lille")
+    assert good.returncode == 0, good.stderr
+    assert (out / "fr-lille/index.html").is_file() and not (out / "fr-lyon").exists()
+    assert "nothing was built" not in good.stderr and "fr-lyon/pages" not in good.stderr
+    assert ("translation dashboard: fr-lyon left out, some of its pages do not read "
+            "(python3 build.py check --mission fr-lyon lists them)") in good.stderr
+    assert (out / "_dashboard/index.html").is_file()
+
+    write(lille / "pages/vi/about.md", "---\ntitle: A\n---\n\n[x](/nowhere.md)\n")
+    bad = run("build", "--content", str(network_dir), "--out", str(out), "--jobs", "1",
+              "--mission", "fr-lille")
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr + bad.stdout
+    assert "nothing was built" not in bad.stderr
+    assert "errors for fr-lille (its previous output was left as it was):\n  content/fr-lille/" \
+           "pages/vi/about.md:5: link to '/nowhere.md'" in bad.stderr.replace(
+               str(network_dir.parent) + "/", "")
