@@ -220,6 +220,7 @@ def test_a_post_written_in_two_languages_lands_where_the_build_reads_it(
                              path.read_text(encoding="utf-8"))]
         assert len(built) == 1, (lang, title)
     assert not [error for error in tab.errors if "Config Errors" in error]
+    assert not [error for error in tab.errors if "Content Security Policy" in error]
 
 
 def _pages_with(folder: Path, text: str) -> list[Path]:
@@ -253,5 +254,6 @@ def test_a_fee_edited_in_the_editor_is_on_the_built_consular_page(
     report = _check_strict(editor)
     assert report["errors"] == 0 and report["warnings"] == 0, report["problems"]
     site = editor.rebuild()
+    assert not [error for error in tab.errors if "Content Security Policy" in error]
     pages = _pages_with(site, shown)
     assert any("consular" in page.relative_to(site).parts for page in pages), (shown, pages)
