@@ -257,3 +257,38 @@ def test_a_fee_edited_in_the_editor_is_on_the_built_consular_page(
     assert not [error for error in tab.errors if "Content Security Policy" in error]
     pages = _pages_with(site, shown)
     assert any("consular" in page.relative_to(site).parts for page in pages), (shown, pages)
+
+
+def _title(path: Path) -> str:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"]
+
+
+def test_the_collections_list_the_missions_posts_and_pages_apart(
+        tab: object, editor: Editor) -> None:
+    pages = editor.content / editor.mission / "pages" / editor.default
+    posts = sorted((pages / "news").glob("[0-9][0-9][0-9][0-9]/*.md"))
+    others = sorted(path for path in pages.rglob("*.md") if path not in posts)
+    assert posts and others
+    _sign_in(tab, editor)
+    tab.goto(editor.url + "#/collections/news")
+    tab.get_by_text(_title(posts[0])).first.wait_for(timeout=60_000)
+    listed = tab.inner_text("body")
+    for post in posts:  # the list shows "title (date)"
+        assert f"{_title(post)} (" in listed, post
+    for page in others:
+        assert f"{_title(page)} (" not in listed, page
+    # Pages: the nested tree of the default language's pages, no post among them.
+    tab.goto(editor.url + "#/collections/pages")
+    consular = _title(pages / "consular" / "index.md")
+    tab.get_by_text(consular).first.wait_for(timeout=60_000)
+    lines = {line.strip() for line in tab.inner_text("body").splitlines()}
+    assert consular in lines
+    for post in posts:
+        assert _title(post) not in lines, post
+    # No page of another mission is there (titles this mission's pages do not share).
+    own = {_title(path) for path in pages.rglob("*.md")}
+    foreign = {_title(path) for other in sorted(load_network(editor.content).missions)
+               if other != editor.mission
+               for path in (editor.content / other / "pages" / editor.default).rglob("*.md")}
+    assert foreign - own
+    assert not (foreign - own) & lines
