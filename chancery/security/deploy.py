@@ -16,11 +16,20 @@ Two places, so that no host serves a configuration file as a page:
 Every file is made from :func:`~chancery.security.headers.response_headers`, so the headers
 a host sends are the policy each page carries in its ``<meta>``, plus what only a header
 can say.
+
+Where HQ enables the web editor (``admin/index.html`` in the site, see
+:mod:`chancery.cms.page`), its page carries its own, wider policy; the site's would block
+it. ``_deploy/<mission>/`` then also holds ``nginx-admin.conf`` (a ``location /admin/``
+sending the editor's policy instead of the site's, to include in the ``server`` block) and
+``cloudfront-admin-headers-policy.json`` (for a ``/admin/*`` cache behaviour). Both are
+removed when the editor is turned off.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 from chancery.atomic import write_text_atomic
@@ -34,6 +43,11 @@ from chancery.security.headers import (
 NETLIFY = "_headers"
 NGINX = "nginx.conf"
 CLOUDFRONT = "cloudfront-headers-policy.json"
+ADMIN_NGINX = "nginx-admin.conf"
+ADMIN_CLOUDFRONT = "cloudfront-admin-headers-policy.json"
+ADMIN_PAGE = "admin/index.html"
+_META_POLICY = re.compile(
+    r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 DEPLOY_DIR = "_deploy"
 IN_SITE_METHODS = (None, "git")  # publish methods whose hosts read _headers, never serve it
 _NOTE = "Security headers of every file of {mission} (made by Chancery from " \
@@ -61,13 +75,47 @@ def nginx_headers(mission: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cloudfront_policy(mission: str) -> str:
-    """For ``aws cloudfront create-response-headers-policy --response-headers-policy-config``."""
+def _with_policy(policy: str) -> dict[str, str]:
+    """The response headers, with ``policy`` (plus ``frame-ancestors``) as the CSP."""
+    headers = response_headers()
+    headers["Content-Security-Policy"] = f"{policy}; frame-ancestors 'none'"
+    return headers
+
+
+def admin_nginx(mission: str, policy: str) -> str:
+    """A ``location /admin/`` for the ``server`` block: the editor's policy, not the site's."""
+    lines = [f"# Security headers of the web editor of {mission} at /admin/ (made by Chancery "
+             "from its admin/index.html: do not edit).",
+             "# In the server block, beside the site's headers:",
+             f"#     include /etc/nginx/chancery/{mission}-admin.conf;",
+             "location /admin/ {"]
+    lines += [f'    add_header {name} "{value}" always;'
+              for name, value in _with_policy(policy).items()]
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+def admin_policy_of(site_dir: Path) -> str | None:
+    """The policy the editor's page carries, if the site has the editor."""
+    try:
+        text = (site_dir / ADMIN_PAGE).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = _META_POLICY.search(text)
+    return html.unescape(found.group(1)) if found else None
+
+
+def cloudfront_policy(mission: str, policy: str | None = None) -> str:
+    """For ``aws cloudfront create-response-headers-policy --response-headers-policy-config``.
+
+    ``policy``: the web editor's, for the ``/admin/*`` behaviour (default: the site's).
+    """
+    name = f"chancery-{mission}" + ("-admin" if policy else "")
+    csp = _with_policy(policy)["Content-Security-Policy"] if policy else header_policy()
     config = {
-        "Name": f"chancery-{mission}",
+        "Name": name,
         "Comment": _NOTE.format(mission=mission)[:128],
         "SecurityHeadersConfig": {
-            "ContentSecurityPolicy": {"Override": True, "ContentSecurityPolicy": header_policy()},
+            "ContentSecurityPolicy": {"Override": True, "ContentSecurityPolicy": csp},
             "ContentTypeOptions": {"Override": True},
             "FrameOptions": {"Override": True, "FrameOption": "DENY"},
             "ReferrerPolicy": {"Override": True, "ReferrerPolicy": REFERRER_POLICY},
@@ -104,4 +152,11 @@ def write_deploy_config(out_dir: Path, mission: str) -> Path:
     for name, text in ((NETLIFY, netlify_headers(mission)), (NGINX, nginx_headers(mission)),
                        (CLOUDFRONT, cloudfront_policy(mission))):
         _write(folder / name, text)
+    admin = admin_policy_of(out_dir / mission)
+    for name, text in ((ADMIN_NGINX, admin and admin_nginx(mission, admin)),
+                       (ADMIN_CLOUDFRONT, admin and cloudfront_policy(mission, admin))):
+        if text:
+            _write(folder / name, text)
+        else:
+            (folder / name).unlink(missing_ok=True)
     return folder

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -29,6 +30,7 @@ from chancery.cms.site import admin_files
 from chancery.cms.widgets import UnknownType, field_for, field_names, model_fields_for
 from chancery.model.network import load_network
 from chancery.news.model import PostMeta
+from chancery.security import deploy
 from chancery.security.headers import page_policy
 from tests.conftest import CONTENT, ROOT
 
@@ -318,6 +320,7 @@ def test_the_build_publishes_the_editor_only_where_hq_enables_it(network_dir: Pa
     out = tmp_path / "off"
     assert all(r.ok for r in build_missions(network_dir, out, jobs=1, progress=lambda _: None))
     assert not list(out.rglob("admin"))
+    assert not list(out.rglob(deploy.ADMIN_NGINX)) and not list(out.rglob(deploy.ADMIN_CLOUDFRONT))
     hq.write_text(original + "\ncms:\n  enabled: true\n  repo: vn-mofa/chancery\n",
                   encoding="utf-8")
     out = tmp_path / "on"
@@ -333,5 +336,28 @@ def test_the_build_publishes_the_editor_only_where_hq_enables_it(network_dir: Pa
                                              .mission.languages)
     for sitemap in site.rglob("sitemap*.xml"):
         assert "/admin" not in sitemap.read_text(encoding="utf-8")
-    assert "data-pagefind-body" not in (admin / "index.html").read_text(encoding="utf-8")
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in page
+    # The hosts' headers for /admin/ carry the editor's policy, not the site's.
+    policy = deploy.admin_policy_of(site)
+    assert policy and "'unsafe-eval'" in policy and html.escape(policy) in page
+    folder = out / deploy.DEPLOY_DIR / "fr-lyon"
+    nginx = (folder / deploy.ADMIN_NGINX).read_text(encoding="utf-8")
+    assert "location /admin/ {" in nginx
+    assert f'add_header Content-Security-Policy "{policy}; frame-ancestors \'none\'" always;' \
+        in nginx
+    assert page_policy() not in nginx
+    cloudfront = json.loads((folder / deploy.ADMIN_CLOUDFRONT).read_text(encoding="utf-8"))
+    assert cloudfront["SecurityHeadersConfig"]["ContentSecurityPolicy"][
+        "ContentSecurityPolicy"].startswith(policy)
+    site_wide = json.loads((folder / deploy.CLOUDFRONT).read_text(encoding="utf-8"))
+    assert "'unsafe-eval'" not in site_wide["SecurityHeadersConfig"]["ContentSecurityPolicy"][
+        "ContentSecurityPolicy"]
+    assert "'unsafe-eval'" not in (folder / deploy.NGINX).read_text(encoding="utf-8")
+    # Turned off again: the editor and its hosts' headers are gone from the same folder.
+    hq.write_text(original, encoding="utf-8")
+    assert all(r.ok for r in build_missions(network_dir, out, jobs=1, progress=lambda _: None))
+    assert not admin.exists()
+    assert not (folder / deploy.ADMIN_NGINX).exists()
+    assert not (folder / deploy.ADMIN_CLOUDFRONT).exists()
     shutil.rmtree(out)
