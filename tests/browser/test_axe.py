@@ -64,6 +64,12 @@ def audit(browser: object, base: str, paths: list[str], mode: str) -> list[str]:
     try:
         for path in paths:
             page.goto(base + path, wait_until="load")
+            if page.locator("#chancery-search").count():  # audit Pagefind's box and results
+                box = page.locator(".pagefind-ui__search-input")
+                box.wait_for(timeout=15000)
+                box.fill(page.evaluate(
+                    "document.title.split(/[\\s|·-]+/).find(w => w.length > 1)"))
+                page.locator(".pagefind-ui__message").wait_for(timeout=15000)
             page.evaluate("document.fonts.ready.then(() => true)")
             for violation in page.evaluate(RUN_AXE):
                 found.append(f"{path or '/'} [{mode}] {violation['id']} ({violation['impact']}):"
