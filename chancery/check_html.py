@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from chancery.errors import Problem
+from chancery.errors import Problem, msg
 from chancery.loaders.frontmatter import MarkdownSource, quick_markdown
 from chancery.markdown.embed import is_embed, parse_embed
 from chancery.markdown.html_scan import HtmlScan, scan_html, urls_of
@@ -132,18 +132,20 @@ def _reference_problems(doc: MarkdownSource, lines: list[str]) -> list[Problem]:
         for match in _REFERENCE.finditer(line):
             image, text, label = match.group(1), match.group(2), match.group(3)
             if _label(label or text) not in defined:
-                kind = "image" if image else "link"
+                kind = msg("image") if image else msg("link")
                 problems.append(Problem(doc.file, where, "", (
-                    f"reference {kind} '{match.group(0)[:60]}' has no definition; add a line "
-                    f"'[{label or text}]: /page.md' (or /media/file) to this page, or write "
-                    f"the address in place: {image}[{text}](/page.md)")))
+                    msg("reference {kind} '{match}' has no definition; add a line '[{label}]: "
+                        "/page.md' (or /media/file) to this page, or write the address in "
+                        "place: {image}[{text}](/page.md)",
+                        kind=kind, match=match.group(0)[:60], label=label or text, image=image,
+                        text=text))))
         if _FOOTNOTE_DEFINITION.match(line):
             continue
         for match in _FOOTNOTE.finditer(line):
             if match.group(1) not in notes:
                 problems.append(Problem(doc.file, where, "", (
-                    f"footnote '[^{match.group(1)}]' has no text; add a line "
-                    f"'[^{match.group(1)}]: the note' to this page")))
+                    msg("footnote '[^{match}]' has no text; add a line '[^{match}]: the note' "
+                        "to this page", match=match.group(1)))))
     return problems
 
 
@@ -193,8 +195,8 @@ def _anchor_problem(page: PageSource, url: str, base: str, own: HtmlScan,
     if unquote(fragment) in ids or fragment in ids:
         return None
     shown = ", ".join(sorted(ids)[:8]) or "none"
-    return (f"link '{url}': the page {target} has no heading or id '{fragment}'; "
-            f"its anchors are: {shown}")
+    return (msg("link '{url}': the page {target} has no heading or id '{fragment}'; its anchors "
+                "are: {shown}", url=url, target=target, fragment=fragment, shown=shown))
 
 
 def _line_of(lines: list[str], url: str, nth: int) -> int:

@@ -21,7 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
 from pydantic import Field
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 
 DEFAULT_LANGUAGE = "vi"  # the network's source language: every text is written in it first
@@ -87,11 +87,15 @@ def closest_tags(code: str, count: int = 3) -> list[str]:
 def language(code: str) -> Language:
     """CLDR's facts about ``code``; raise :class:`UnknownLanguage` if CLDR does not know it."""
     if not isinstance(code, str) or not _TAG.fullmatch(code):
-        raise UnknownLanguage(_unknown_message(str(code), "is not a BCP 47 language tag"))
+        raise UnknownLanguage(msg("'{code}' is not a BCP 47 language tag; the closest known "
+                                  "tags are: {closest}", code=str(code),
+                                  closest=", ".join(closest_tags(str(code)))))
     try:
         locale = Locale.parse(code, sep="-")
     except (UnknownLocaleError, ValueError):
-        raise UnknownLanguage(_unknown_message(code, "is not a language CLDR knows")) from None
+        raise UnknownLanguage(msg("'{code}' is not a language CLDR knows; the closest known "
+                                  "tags are: {closest}", code=code,
+                                  closest=", ".join(closest_tags(code)))) from None
     # CLDR's name of the language (with script and region only if the tag names them);
     # capitalised, as it stands alone in the language switcher.
     territory = locale.territory if "-" in code and code.rsplit("-", 1)[-1].isupper() else None
@@ -103,10 +107,6 @@ def language(code: str) -> Language:
         direction="rtl" if locale.character_order == "right-to-left" else "ltr",
         babel_locale=str(locale),
     )
-
-
-def _unknown_message(code: str, what: str) -> str:
-    return f"'{code}' {what}; the closest known tags are: {', '.join(closest_tags(code))}"
 
 
 @lru_cache(maxsize=512)
@@ -163,9 +163,10 @@ class Languages:
             try:
                 language(code)
             except UnknownLanguage as exc:
-                return str(exc)
-        return (f"'{code}' is not a language HQ declares ({self.supported_codes()}); "
-                f"HQ adds it with one line '- code: {code}' in {self.file}")
+                return exc.args[0]  # a message (msg), which str() would make plain text
+        return (msg("'{code}' is not a language HQ declares ({supported_codes}); HQ adds it "
+                    "with one line '- code: {code}' in {file}",
+                    code=code, supported_codes=self.supported_codes(), file=self.file))
 
 
 def _is_known(code: object) -> bool:
@@ -219,18 +220,20 @@ def _load(path: str, _mtime: int, _size: int, display: str) -> Languages:
         line = source.line_of(where)
         if entry.code in by_code:
             problems.append(Problem(display, line, dotted(where),
-                                    f"'{entry.code}' is declared twice; keep one entry"))
+                                    msg("'{code}' is declared twice; keep one entry",
+                                        code=entry.code)))
             continue
         try:
             facts = language(entry.code)
         except UnknownLanguage as exc:
-            problems.append(Problem(display, line, dotted(where), str(exc)))
+            problems.append(Problem(display, line, dotted(where), exc.args[0]))
             continue
         by_code[entry.code] = Language(facts.code, facts.native_name, facts.direction,
                                        facts.babel_locale, entry.font, entry.search)
     if DEFAULT_LANGUAGE not in by_code and not problems:
         problems.append(Problem(display, source.line_of(("languages",)), "languages",
-                                f"'{DEFAULT_LANGUAGE}' (the source language) must be declared"))
+                                msg("'{default_language}' (the source language) must be declared",
+                                    default_language=DEFAULT_LANGUAGE)))
     if problems:
         raise ContentError(problems)
     return Languages(by_code, source)

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chancery.errors import Problem, display_path
+from chancery.errors import Problem, display_path, msg
 from chancery.model.network import MissionEntry, Network
 
 PAGES_DIR = "pages"
@@ -98,8 +98,9 @@ def collect_pages(network: Network, entry: MissionEntry) -> MissionPages:
                         display_path(file),
                         1,
                         "",
-                        f"'{path}' is maintained by HQ for every mission and cannot be overridden; "
-                        f"delete this file (HQ's version is {display_path(shared[path])})",
+                        msg("'{path}' is maintained by HQ for every mission and cannot be "
+                            "overridden; delete this file (HQ's version is {display_path})",
+                            path=path, display_path=display_path(shared[path])),
                     )
                 )
                 continue
@@ -137,9 +138,11 @@ def hq_page_gaps(network: Network, entry: MissionEntry) -> list[Problem]:
             if path not in have and path not in own:
                 problems.append(Problem(
                     display_path(file), 1, "",
-                    f"HQ page '{path}' has no '{lang}' version (mission {entry.id} publishes in "
-                    f"{lang}); readers see this page with a notice until HQ adds "
-                    f"{display_path(folder / path)}", "warning"))
+                    msg("HQ page '{path}' has no '{lang}' version (mission {id} publishes in "
+                        "{lang}); readers see this page with a notice until HQ adds "
+                        "{display_path}",
+                        path=path, lang=lang, id=entry.id,
+                        display_path=display_path(folder / path)), "warning"))
     return problems
 
 
@@ -149,7 +152,8 @@ def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Prob
     if not root.is_dir():
         return [
             Problem(
-                display_path(root), 0, "", "missing; put each language's pages in pages/<lang>/"
+                display_path(root), 0, "", msg("missing; put each language's pages in "
+                                               "pages/<lang>/")
             )
         ]
     problems = []
@@ -160,9 +164,9 @@ def unknown_language_folders(network: Network, entry: MissionEntry) -> list[Prob
                     display_path(folder),
                     0,
                     "",
-                    f"folder for language '{folder.name}', which mission.yml does not list "
-                    f"(languages: {', '.join(entry.mission.languages)}); add it there or rename "
-                    f"the folder",
+                    msg("folder for language '{name}', which mission.yml does not list "
+                        "(languages: {languages}); add it there or rename the folder",
+                        name=folder.name, languages=', '.join(entry.mission.languages)),
                 )
             )
     return problems

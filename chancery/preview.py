@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 
 # Where the project's theme lives, relative to the site configuration's folder.
 THEMES_DIR = "themes"
@@ -76,8 +76,8 @@ def unexpected(exc: BaseException) -> Problem:
     line = getattr(exc, "lineno", None) or (where.lineno if where else 0) or 0
     message = " ".join(str(exc).split()) or type(exc).__name__
     return Problem(display_path(file), int(line), "",
-                   f"{type(exc).__name__}: {message}; the preview shows the site again once "
-                   "this is fixed")
+                   msg("{kind}: {message}; the preview shows the site again once this is fixed",
+                       kind=type(exc).__name__, message=message))
 
 
 def merged(*groups: Iterable[Problem]) -> list[Problem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.i18n.catalog import translations
 from chancery.languages import DEFAULT_LANGUAGE, load_languages
 from chancery.model.mission import MissionKind
@@ -56,7 +56,8 @@ def page_text(
 def _write_new(path: Path, text: str, created: list[Path]) -> None:
     if path.exists():
         raise ContentError(
-            [Problem(display_path(path), 0, "", "already exists; choose another name or edit it")]
+            [Problem(display_path(path), 0, "", msg("already exists; choose another name or "
+                                                    "edit it"))]
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -171,8 +172,8 @@ def new_page(root: Path, languages: list[str], path: str, title: str) -> list[Pa
                     "build.py new page",
                     0,
                     "",
-                    f"'{path}': use lower-case letters, digits, '-' and '/' only, "
-                    f"e.g. consular/passport.md",
+                    msg("'{path}': use lower-case letters, digits, '-' and '/' only, e.g. "
+                        "consular/passport.md", path=path),
                 )
             ]
         )

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.frontmatter import (
     MarkdownSource,
     quick_parse,
@@ -61,7 +61,8 @@ def page_facts_and_front_matter(file: Path, data: bytes) -> tuple[list, tuple | 
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         _hashes(_stamp(file))  # raises the loader's own error, naming the line
-        raise ContentError([Problem(file.as_posix(), 0, "", "changed while it was read")]) from None
+        raise ContentError([Problem(file.as_posix(), 0, "",
+                                    msg("changed while it was read"))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading text does
     found = quick_parse(text)
     if found is not None:
@@ -136,10 +137,10 @@ def freshness_message(page: PageSource, path: str, mission_id: str) -> str:
     """
     command = f"python3 build.py translated --mission {mission_id} --lang {page.lang} {path}"
     if recorded_hash(page.file) is None:
-        return (f"not yet marked as translated from the Vietnamese page {path}: once it is "
-                f"translated (or if it already is), run {command}")
-    return f"this translation is older than the Vietnamese page {path}; update it, then run " \
-        f"{command}"
+        return (msg("not yet marked as translated from the Vietnamese page {path}: once it is "
+                    "translated (or if it already is), run {command}", path=path, command=command))
+    return msg("this translation is older than the Vietnamese page {path}; update it, then run "
+               "{command}", path=path, command=command)
 
 
 def outdated_in_sections(network: Network, entry: MissionEntry,

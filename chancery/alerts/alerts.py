@@ -10,7 +10,7 @@ from chancery.alerts.model import Alert, AlertsFile
 from chancery.data.files import hq_data_path, mission_data_path, read_optional
 from chancery.data.validation import problem, validate_at
 from chancery.data.zones import HQ_ZONE, mission_timezone
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.network import MissionEntry, Network
@@ -46,20 +46,23 @@ def _file_problems(alerts: AlertsFile, source: YamlSource) -> list[Problem]:
         here = ("alerts", i)
         if alert.id in seen:
             problems.append(problem(source, here + ("id",),
-                                    f"alert id '{alert.id}' is used twice (first on line "
-                                    f"{source.line_of(('alerts', seen[alert.id], 'id'))}); "
-                                    f"give each alert its own id"))
+                                    msg("alert id '{id}' is used twice (first on line "
+                                        "{line}); give each alert its own id",
+                                        id=alert.id,
+                                        line=source.line_of(('alerts', seen[alert.id], 'id')))))
         seen.setdefault(alert.id, i)
         if alert.end is None:
             problems.append(problem(source, here,
-                                    "no end: every alert needs one (e.g. end: 2027-03-31) so "
-                                    "that it disappears by itself at the next build after it"))
+                                    msg("no end: every alert needs one (e.g. end: 2027-03-31) "
+                                        "so that it disappears by itself at the next build "
+                                        "after it")))
         for name in ("title", "body"):
             if DEFAULT_LANGUAGE not in getattr(alert, name).root:
                 problems.append(problem(source, here + (name,),
-                                        f"no Vietnamese text; add '{DEFAULT_LANGUAGE}: ...' "
-                                        f"(every alert needs it; pages in a language the "
-                                        f"alert lacks show it in English or Vietnamese)"))
+                                        msg("no Vietnamese text; add '{default_language}: ...' "
+                                            "(every alert needs it; pages in a language the "
+                                            "alert lacks show it in English or Vietnamese)",
+                                            default_language=DEFAULT_LANGUAGE)))
     return problems
 
 
@@ -81,9 +84,10 @@ def _load(path, scope: str, tz: ZoneInfo, problems: list[Problem]) -> list[Sched
         starts, ends = _at(alert.start, tz, end=False), _at(alert.end, tz, end=True)
         if ends <= starts:
             problems.append(problem(source, ("alerts", i, "end"),
-                                    f"end {alert.end.isoformat()} is before start "
-                                    f"{alert.start.isoformat()}; the alert would never show: "
-                                    f"put the last day (or moment) of the alert in 'end'"))
+                                    msg("end {end} is before start {start}; the alert would "
+                                        "never show: put the last day (or moment) of the alert "
+                                        "in 'end'",
+                                        end=alert.end.isoformat(), start=alert.start.isoformat())))
             continue
         scheduled.append(ScheduledAlert(alert, scope, starts, ends))
     return scheduled

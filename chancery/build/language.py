@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chancery.errors import ContentError
+from chancery.errors import ContentError, msg
 from chancery.languages import Language
 from chancery.model.fields import tel_uri
 from chancery.model.hq import HQ
@@ -74,8 +74,8 @@ class LanguageBuild:
                         entry.source.file,
                         entry.source.line_of(("languages",)),
                         "languages",
-                        f"'{lang}' is not a language of this "
-                        f"mission ({', '.join(entry.mission.languages)})",
+                        msg("'{lang}' is not a language of this mission ({languages})",
+                            lang=lang, languages=', '.join(entry.mission.languages)),
                     )
                 ]
             )

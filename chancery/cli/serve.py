@@ -13,7 +13,7 @@ import time
 from chancery.cli.common import add_content_option
 from chancery.cli.now import add_now_option
 from chancery.clock import set_now
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
         missions = sorted(p.parent.name for p in content.glob("*/mission.yml") if p.is_file())
         raise ContentError([Problem(
             display_path(content), 0, "--mission",
-            f"no mission '{args.mission}'; choose one of: {', '.join(missions) or '(none)'}")])
+            msg("no mission '{mission}'; choose one of: {missions}",
+                mission=args.mission, missions=', '.join(missions) or '(none)'))])
     target = PreviewTarget(content, args.mission, args.lang)
     reporter = Reporter(args.mission, f"http://{args.host}:{args.port}/")
     try:

@@ -23,12 +23,17 @@ from chancery.consular.hours import MissionHours, load_hours
 from chancery.consular.model import EVISA_HOST, EVISA_PORTAL
 from chancery.consular.services import Catalog, ServiceRecord, load_catalog
 from chancery.data.files import hq_data_path
-from chancery.data.validation import problem, untranslated
-from chancery.errors import ContentError, Problem, display_path
+from chancery.data.validation import EVERY_LANGUAGE, problem, untranslated
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MEDIA_DIR
 
+
+def _no_name(holiday: Holiday, lang: str, yaml: str) -> str:
+    return msg("public holiday '{key}' ({day}) has no '{lang}' name and will be shown in "
+               "English; add under {yaml}", key=holiday.key, day=holiday.day.isoformat(),
+               lang=lang, yaml=yaml)
 
 def service_problems(record: ServiceRecord, entry: MissionEntry, network: Network,
                      today: date) -> list[Problem]:
@@ -54,22 +59,24 @@ def service_problems(record: ServiceRecord, entry: MissionEntry, network: Networ
         roots = (entry.root / MEDIA_DIR, network.hq_dir / MEDIA_DIR)
         if not any((root / relative).is_file() for root in roots):
             problems.append(problem(source, path + (i, "file"),
-                                    f"'{form.file}' not found; put the file in the mission's "
-                                    f"{MEDIA_DIR}/ folder (or HQ's) and link it as "
-                                    f"/{MEDIA_DIR}/<name>"))
+                                    msg("'{file}' not found; put the file in the mission's "
+                                        "{media_dir}/ folder (or HQ's) and link it as "
+                                        "/{media_dir}/<name>",
+                                        file=form.file, media_dir=MEDIA_DIR)))
     processing = service.processing
     if processing and processing.from_days is not None and processing.from_days > processing.days:
         source, path = record.where("processing")
         problems.append(problem(source, path + ("from_days",),
-                                f"from_days ({processing.from_days}) is more than days "
-                                f"({processing.days}); 'days' is the longest time"))
+                                msg("from_days ({from_days}) is more than days ({days}); 'days' "
+                                    "is the longest time",
+                                    from_days=processing.from_days, days=processing.days)))
     if service.review_by < today:
         source, path = record.where("review_by")
         problems.append(problem(
             source, path,
-            f"review date {service.review_by.isoformat()} has passed; check that the "
-            f"'{service.id}' service's documents, fees and times are still right, then set "
-            f"a new review_by date", "warning"))
+            msg("review date {review_by} has passed; check that the '{id}' service's documents, "
+                "fees and times are still right, then set a new review_by date",
+                review_by=service.review_by.isoformat(), id=service.id), "warning"))
     return problems
 
 
@@ -80,8 +87,9 @@ def _severity(source: YamlSource, entry: MissionEntry) -> str:
 
 def _why(source: YamlSource, entry: MissionEntry) -> str:
     if source.file.startswith(display_path(entry.root) + "/"):
-        return "every language of the mission needs it"
-    return f"mission {entry.id} publishes in {'/'.join(entry.mission.languages)}"
+        return EVERY_LANGUAGE
+    return msg("mission {mission} publishes in {languages}", mission=entry.id,
+               languages="/".join(entry.mission.languages))
 
 
 def _visa_links(record: ServiceRecord) -> list[Problem]:
@@ -95,8 +103,8 @@ def _visa_links(record: ServiceRecord) -> list[Problem]:
             source, path = record.where(name)
             problems.append(problem(
                 source, path + sub,
-                f"'{url}': the visa page links only to the official e-visa portal "
-                f"{EVISA_PORTAL}; remove this address"))
+                msg("'{url}': the visa page links only to the official e-visa portal "
+                    "{evisa_portal}; remove this address", url=url, evisa_portal=EVISA_PORTAL)))
     return problems
 
 
@@ -126,7 +134,7 @@ def hours_problems(entry: MissionEntry, network: Network, today: date) -> list[P
     languages = entry.mission.languages
     source = mission_hours.source
     hours = mission_hours.hours
-    problems = untranslated(hours, languages, source, (), "every language of the mission needs it")
+    problems = untranslated(hours, languages, source, (), EVERY_LANGUAGE)
     host = entry.mission.host_country
     settings = settings_problems(mission_hours, host)
     if settings:
@@ -164,20 +172,23 @@ def _unnamed(mission_hours: MissionHours, host: str, sources: HolidaySources,
                 if library_name(holiday, region, lang):
                     continue
                 seen.add((holiday.key, lang))
-                message = (f"public holiday '{holiday.key}' ({holiday.day.isoformat()}) has no "
-                           f"'{lang}' name and will be shown in English; add under ")
+                facts = {"key": holiday.key, "day": holiday.day.isoformat(), "lang": lang}
                 if holiday.country != VIETNAM:
                     problems.append(problem(
                         mission_hours.source, ("holidays",),
-                        message + f'holidays.names: "{holiday.key}": {{{lang}: ...}}',
+                        _no_name(holiday, lang,
+                                 f'holidays.names: "{holiday.key}": {{{lang}: ...}}'),
                         "warning"))
                 elif hq_source is not None:
                     problems.append(problem(
                         hq_source, ("names",),
-                        message + f'names: "{holiday.key}": {{{lang}: ...}}', "warning"))
+                        _no_name(holiday, lang, f'names: "{holiday.key}": {{{lang}: ...}}'),
+                        "warning"))
                 else:
                     problems.append(Problem(
                         display_path(hq_file), 0, "",
-                        message + f'names: "{holiday.key}": {{{lang}: ...}} (create the file)',
+                        msg("public holiday '{key}' ({day}) has no '{lang}' name and will be "
+                            "shown in English; add under {yaml} (create the file)", **facts,
+                            yaml=f'names: "{holiday.key}": {{{lang}: ...}}'),
                         "warning"))
     return problems

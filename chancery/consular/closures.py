@@ -19,7 +19,7 @@ import holidays as holidays_lib
 from chancery.consular.hours import Closure, MissionHours
 from chancery.data.files import hq_data_path, read_optional
 from chancery.data.validation import problem, validate_at
-from chancery.errors import Problem
+from chancery.errors import Problem, msg
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.fields import Localized, Strict
 from chancery.model.network import Network
@@ -201,8 +201,9 @@ def settings_problems(mission_hours: MissionHours, host_country: str) -> list[Pr
         return []
     if not supported(host_country):
         return [problem(source, ("holidays", "host"),
-                        f"the holidays library has no calendar for {host_country}; set "
-                        f"'host: false' and list the host country's holidays under 'closures'")]
+                        msg("the holidays library has no calendar for {host_country}; set "
+                            "'host: false' and list the host country's holidays under 'closures'",
+                            host_country=host_country))]
     if settings.subdivision is not None:
         entity = holidays_lib.country_holidays(host_country)
         regions = entity.subdivisions
@@ -210,8 +211,10 @@ def settings_problems(mission_hours: MissionHours, host_country: str) -> list[Pr
         if settings.subdivision not in (*regions, *aliases):
             listed = ", ".join(regions) or "none"
             return [problem(source, ("holidays", "subdivision"),
-                            f"'{settings.subdivision}' is not a region of {host_country} "
-                            f"known to the holidays library; use one of: {listed}")]
+                            msg("'{subdivision}' is not a region of {host_country} known to the "
+                                "holidays library; use one of: {listed}",
+                                subdivision=settings.subdivision, host_country=host_country,
+                                listed=listed))]
     return []
 
 
@@ -231,8 +234,8 @@ def open_on_problems(mission_hours: MissionHours, host_country: str) -> list[Pro
         if not names:
             problems.append(problem(
                 mission_hours.source, ("holidays", "open_on", i, "date"),
-                f"{day.isoformat()} is not a public holiday here, so there is nothing to open "
-                f"on; check the date or remove it", "warning"))
+                msg("{day} is not a public holiday here, so there is nothing to open on; check "
+                    "the date or remove it", day=day.isoformat()), "warning"))
     return problems
 
 
@@ -252,6 +255,7 @@ def unknown_names(names: dict[str, Localized], country: str, subdivision: str | 
         return []
     listed = "; ".join(known_names(country, subdivision, today))
     return [problem(source, (*prefix, key),
-                    f"'{key}' is not a public holiday of {country} known to the holidays "
-                    f"library; names are keyed by the library's English name, one of: {listed}")
+                    msg("'{key}' is not a public holiday of {country} known to the holidays "
+                        "library; names are keyed by the library's English name, one of: "
+                        "{listed}", key=key, country=country, listed=listed))
             for key in unknown]

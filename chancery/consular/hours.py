@@ -17,7 +17,7 @@ from chancery.data.files import mission_data_path, read_optional
 from chancery.data.types import Clock, Day, TimeZone
 from chancery.data.validation import problem, validate_at
 from chancery.data.zones import HOURS_FILE, country_timezone
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.fields import Localized, Strict
 from chancery.model.network import MissionEntry
@@ -102,8 +102,9 @@ def load_hours(entry: MissionEntry) -> MissionHours | None:
     timezone = hours.timezone or country_timezone(entry.mission.host_country)
     if timezone is None:
         problems.append(
-            problem(source, (), f"{entry.mission.host_country} has several time zones; add "
-                    f"'timezone: ...' with the mission's, e.g. timezone: America/New_York")
+            problem(source, (), msg("{host_country} has several time zones; add 'timezone: ...' "
+                                    "with the mission's, e.g. timezone: America/New_York",
+                                    host_country=entry.mission.host_country))
         )
     errors = [p for p in problems if p.is_error]
     if errors:
@@ -119,16 +120,17 @@ def hours_problems(hours: Hours, source: YamlSource) -> list[Problem]:
             if slot.closes <= slot.opens:
                 problems.append(problem(
                     source, (group, i, "closes"),
-                    f"closes at {slot.closes:%H:%M}, not after it opens ({slot.opens:%H:%M}); "
-                    f"check the two times"))
+                    msg("closes at {closes:%H:%M}, not after it opens ({opens:%H:%M}); check "
+                        "the two times", closes=slot.closes, opens=slot.opens)))
     for group in ("office", "consular"):
         problems += _overlaps(getattr(hours, group), group, source)
     for i, closure in enumerate(hours.closures):
         if closure.end and closure.end < closure.start:
             problems.append(problem(
                 source, ("closures", i, "end"),
-                f"end {closure.end.isoformat()} is before start {closure.start.isoformat()}; "
-                f"put the last day of the closure in 'end' (or leave it out for one day)"))
+                msg("end {end} is before start {start}; put the last day of the closure in "
+                    "'end' (or leave it out for one day)",
+                    end=closure.end.isoformat(), start=closure.start.isoformat())))
     return problems
 
 
@@ -140,7 +142,8 @@ def _overlaps(slots: list[Slot], group: str, source: YamlSource) -> list[Problem
         for k, day in enumerate(slot.days):
             if day in seen:
                 problems.append(problem(source, (group, i, "days", k),
-                                        f"'{day}' is listed twice in this slot; keep it once"))
+                                        msg("'{day}' is listed twice in this slot; keep it once",
+                                            day=day)))
             seen.add(day)
     for i, slot in enumerate(slots):
         for j in range(i):
@@ -148,11 +151,13 @@ def _overlaps(slots: list[Slot], group: str, source: YamlSource) -> list[Problem
             shared = [day for day in WEEKDAYS if day in slot.days and day in other.days]
             if shared and slot.opens < other.closes and other.opens < slot.closes:
                 same = slot.opens == other.opens and slot.closes == other.closes
-                what = "repeats" if same else "overlaps"
+                what = msg("repeats") if same else msg("overlaps")
                 problems.append(problem(
                     source, (group, i, "opens"),
-                    f"{slot.opens:%H:%M}–{slot.closes:%H:%M} {what} "
-                    f"{other.opens:%H:%M}–{other.closes:%H:%M} (line "
-                    f"{source.line_of((group, j, 'opens'))}) on {', '.join(shared)}; give each "
-                    f"time of a day once, in slots that do not overlap"))
+                    msg("{opens:%H:%M}–{closes:%H:%M} {what} {opens2:%H:%M}–{closes2:%H:%M} "
+                        "(line {line}) on {shared}; give each time of a day once, in slots "
+                        "that do not overlap",
+                        opens=slot.opens, closes=slot.closes, what=what, opens2=other.opens,
+                        closes2=other.closes, line=source.line_of((group, j, 'opens')),
+                        shared=', '.join(shared))))
     return problems

@@ -19,7 +19,7 @@ from chancery.consular.model import (
 )
 from chancery.data.files import hq_data_path, mission_data_path, read_optional
 from chancery.data.validation import problem, validate_at
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.yaml_source import Path_, YamlSource
 from chancery.model.network import MissionEntry, Network
 
@@ -75,11 +75,15 @@ def _duplicates(ids: list[str], source: YamlSource, problems: list[Problem]) -> 
         if service_id in seen:
             first = source.line_of(("services", seen[service_id], "id"))
             problems.append(
-                problem(source, path, f"service '{service_id}' is listed twice (first on line "
-                        f"{first}); keep one entry per service")
+                problem(source, path, msg("service '{service_id}' is listed twice (first on "
+                                          "line {first}); keep one entry per service",
+                                          service_id=service_id, first=first))
             )
         else:
             seen[service_id] = i
+
+
+_PARTS = {"fees": msg("fee"), "forms": msg("form")}  # the lists whose items have an id
 
 
 def _repeated_ids(services: list, source: YamlSource, problems: list[Problem]) -> None:
@@ -94,8 +98,9 @@ def _repeated_ids(services: list, source: YamlSource, problems: list[Problem]) -
                     first = source.line_of(("services", i, part, seen[item.id], "id"))
                     problems.append(problem(
                         source, ("services", i, part, k, "id"),
-                        f"{part[:-1]} id '{item.id}' is used twice in '{service.id}' (first on "
-                        f"line {first}); give each {part[:-1]} its own id"))
+                        msg("{part} id '{id}' is used twice in '{service}' (first on line "
+                            "{first}); give each {part} its own id",
+                            part=_PARTS[part], id=item.id, service=service.id, first=first)))
                 else:
                     seen[item.id] = k
 
@@ -155,8 +160,8 @@ def _apply(
         if missing:
             problems.append(problem(
                 source, ("services", index, "id"),
-                _unknown(change.id, records) + f", or give every field of a new service "
-                f"(missing: {', '.join(missing)})"))
+                msg("{unknown}, or give every field of a new service (missing: {missing})",
+                    unknown=_unknown(change.id, records), missing=", ".join(missing))))
             return
         try:
             service = validate_at(Service, raw, source, ("services", index))
@@ -172,8 +177,8 @@ def _apply(
     ]
     for name in emptied:
         problems.append(problem(source, ("services", index, name),
-                                f"'{name}' cannot be empty; give a value or delete the line "
-                                f"to keep HQ's"))
+                                msg("'{name}' cannot be empty; give a value or delete the line "
+                                    "to keep HQ's", name=name)))
     if emptied:
         return
     update = {name: getattr(change, name) for name in given}
@@ -199,8 +204,9 @@ def _merge_fees(base: ServiceRecord, changes: list[FeeChange], source: YamlSourc
         if label is None:
             ids = ", ".join(known) or "none"
             problems.append(problem(source, ("services", index, "fees", k),
-                                    f"this fee needs a 'label', or the 'id' of one of HQ's fees "
-                                    f"for '{base.service.id}' (ids: {ids})"))
+                                    msg("this fee needs a 'label', or the 'id' of one of HQ's "
+                                        "fees for '{id}' (ids: {ids})",
+                                        id=base.service.id, ids=ids)))
             continue
         fees.append(Fee(id=change.id, label=label, amount=change.amount,
                         currency=change.currency, in_force=change.in_force))
@@ -209,4 +215,5 @@ def _merge_fees(base: ServiceRecord, changes: list[FeeChange], source: YamlSourc
 
 def _unknown(service_id: str, records: dict[str, ServiceRecord]) -> str:
     known = ", ".join(records) or "none"
-    return f"'{service_id}' is not a known service ({known}); check the id"
+    return msg("'{service_id}' is not a known service ({known}); check the id",
+               service_id=service_id, known=known)

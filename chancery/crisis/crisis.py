@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from chancery.crisis.model import MAX_DAYS, Crisis, CrisisText, HqCrisis
 from chancery.data.validation import problem as located
 from chancery.data.zones import HQ_ZONE, mission_timezone
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import Path_, YamlSource
 from chancery.model.network import MissionEntry, Network, mission_dirs
@@ -54,11 +54,13 @@ def _at(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
 def _text_problems(text: CrisisText, source: YamlSource, here: Path_, languages: list[str],
                    who: str) -> list[Problem]:
     if DEFAULT_LANGUAGE not in text.root:
-        return [problem(source, here, f"no Vietnamese text; add '{DEFAULT_LANGUAGE}: ...' "
-                        f"(every crisis needs it: pages in a language the crisis lacks "
-                        f"show the Vietnamese text)")]
-    return [problem(source, here, f"no '{code}' text: readers of the '{code}' pages of {who} "
-                    f"see the Vietnamese text; add '{code}: ...'", "warning")
+        return [problem(source, here, msg("no Vietnamese text; add '{default_language}: ...' "
+                                          "(every crisis needs it: pages in a language the "
+                                          "crisis lacks show the Vietnamese text)",
+                                          default_language=DEFAULT_LANGUAGE))]
+    return [problem(source, here, msg("no '{code}' text: readers of the '{code}' pages of {who} "
+                                      "see the Vietnamese text; add '{code}: ...'",
+                                      code=code, who=who), "warning")
             for code in languages if code not in text.root]
 
 
@@ -66,25 +68,29 @@ def _schedule(crisis: Crisis, scope: str, source: YamlSource, here: Path_, tz: Z
               problems: list[Problem]) -> ScheduledCrisis | None:
     """The crisis in time, or ``None`` (with the problem) if its dates cannot be used."""
     if crisis.end is None:
-        problems.append(problem(source, here, f"no end: every crisis needs one, at most "
-                                f"{MAX_DAYS} days after its start (e.g. end: "
-                                f"{_latest(crisis.start).isoformat()}), so that the site "
-                                f"returns to its normal layout by itself; write a new end "
-                                f"if the crisis goes on"))
+        problems.append(problem(source, here, msg("no end: every crisis needs one, at most "
+                                                  "{max_days} days after its start (e.g. end: "
+                                                  "{latest}), so that the site returns to its "
+                                                  "normal layout by itself; write a new end if "
+                                                  "the crisis goes on",
+                                                  max_days=MAX_DAYS,
+                                                  latest=_latest(crisis.start).isoformat())))
         return None
     starts, ends = _at(crisis.start, tz, end=False), _at(crisis.end, tz, end=True)
     if ends <= starts:
         problems.append(problem(source, here + ("end",),
-                                f"end {crisis.end.isoformat()} is not after start "
-                                f"{crisis.start.isoformat()}: the crisis would never show; "
-                                f"put its last day (or moment) in 'end'"))
+                                msg("end {end} is not after start {start}: the crisis would "
+                                    "never show; put its last day (or moment) in 'end'",
+                                    end=crisis.end.isoformat(), start=crisis.start.isoformat())))
         return None
     if ends - starts > timedelta(days=MAX_DAYS):
         problems.append(problem(source, here + ("end",),
-                                f"end {crisis.end.isoformat()} is more than {MAX_DAYS} days "
-                                f"after start {crisis.start.isoformat()}; end it by "
-                                f"{_latest(crisis.start).isoformat()} at the latest and "
-                                f"write a new end if the crisis goes on"))
+                                msg("end {end} is more than {max_days} days after start "
+                                    "{start}; end it by {latest} at the latest and write a new "
+                                    "end if the crisis goes on",
+                                    end=crisis.end.isoformat(), max_days=MAX_DAYS,
+                                    start=crisis.start.isoformat(),
+                                    latest=_latest(crisis.start).isoformat())))
         return None
     return ScheduledCrisis(crisis, scope, starts, ends)
 
@@ -110,16 +116,18 @@ def _hq_crises(network: Network, entry: MissionEntry, problems: list[Problem]
         here = (FIELD, i)
         if crisis.id in seen:
             problems.append(problem(source, here + ("id",),
-                                    f"crisis id '{crisis.id}' is used twice (first on line "
-                                    f"{source.line_of((FIELD, seen[crisis.id], 'id'))}); "
-                                    f"give each crisis its own id"))
+                                    msg("crisis id '{id}' is used twice (first on line "
+                                        "{line}); give each crisis its own id",
+                                        id=crisis.id,
+                                        line=source.line_of((FIELD, seen[crisis.id], 'id')))))
         seen.setdefault(crisis.id, i)
         if crisis.missions != "all":
             for j, mission_id in enumerate(crisis.missions):
                 if mission_id not in known:
                     problems.append(problem(source, here + ("missions", j),
-                                            f"no mission '{mission_id}'; write a mission "
-                                            f"folder's name, or 'missions: all'"))
+                                            msg("no mission '{mission_id}'; write a mission "
+                                                "folder's name, or 'missions: all'",
+                                                mission_id=mission_id)))
         if not _covers(crisis, entry.id):
             continue
         who = f"mission {entry.id}"

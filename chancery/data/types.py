@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from babel.numbers import list_currencies
 from pydantic import PlainValidator
 
+from chancery.errors import msg
+
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
@@ -30,8 +32,9 @@ MIN_YEAR, MAX_YEAR = 1800, 2200
 def check_year(year: int, text: str) -> None:
     """Refuse a year outside :data:`MIN_YEAR`..:data:`MAX_YEAR` (a typo, or a test of limits)."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"'{text}': the year {year} is out of range; dates are between "
-                         f"{MIN_YEAR} and {MAX_YEAR}, check the year")
+        raise ValueError(msg("'{text}': the year {year} is out of range; dates are between "
+                             "{min_year} and {max_year}, check the year",
+                             text=text, year=year, min_year=MIN_YEAR, max_year=MAX_YEAR))
 
 
 def in_years(value: date | datetime) -> date | datetime:
@@ -43,13 +46,15 @@ def in_years(value: date | datetime) -> date | datetime:
 def _real_date(year: int, month: int, day: int, text: str) -> date:
     check_year(year, text)
     if not 1 <= month <= 12:
-        raise ValueError(f"'{text}' is not a date: there is no month {month} (months are 01 to 12)")
+        raise ValueError(msg("'{text}' is not a date: there is no month {month} (months are 01 "
+                             "to 12)", text=text, month=month))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         month_name = calendar.month_name[month]
         raise ValueError(
-            f"'{text}' is not a date: {month_name} {year} has {last} days; "
-            f"correct the day (YYYY-MM-DD, e.g. {year}-{month:02d}-{last:02d})"
+            msg("'{text}' is not a date: {month_name} {year} has {last} days; correct the day "
+                "(YYYY-MM-DD, e.g. {year}-{month:02d}-{last:02d})",
+                text=text, month_name=month_name, year=year, last=last, month=month)
         )
     return date(year, month, day)
 
@@ -63,7 +68,8 @@ def parse_day(value: Any) -> date:
     text = str(value).strip()
     match = _DATE.fullmatch(text)
     if not match:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-02-06")
+        raise ValueError(msg("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2027-02-06",
+                             text=text))
     return _real_date(*(int(part) for part in match.groups()), text)
 
 
@@ -81,8 +87,8 @@ def parse_moment(value: Any) -> date | datetime:
         except ValueError:
             pass
     raise ValueError(
-        f"'{text}' is not a date or time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM "
-        f"(optionally with a UTC offset, e.g. 2027-02-06T08:00+01:00)"
+        msg("'{text}' is not a date or time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally "
+            "with a UTC offset, e.g. 2027-02-06T08:00+01:00)", text=text)
     )
 
 
@@ -120,7 +126,8 @@ def parse_partial_date(value: Any) -> PartialDate:
     if _DATE.fullmatch(text):
         day = parse_day(text)
         return PartialDate(day.year, day.month, day.day)
-    raise ValueError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1993-02")
+    raise ValueError(msg("'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. "
+                         "1993-02", text=text))
 
 
 def parse_clock(value: Any) -> time:
@@ -133,7 +140,8 @@ def parse_clock(value: Any) -> time:
         hours, minutes = (int(part) for part in match.groups())
         if hours < 24 and minutes < 60:
             return time(hours, minutes)
-    raise ValueError(f"'{text}' is not a time; write HH:MM on the 24-hour clock, e.g. 09:00")
+    raise ValueError(msg("'{text}' is not a time; write HH:MM on the 24-hour clock, e.g. 09:00",
+                         text=text))
 
 
 @lru_cache(maxsize=1)
@@ -147,10 +155,10 @@ def parse_currency(value: Any) -> str:
     if text in currency_codes():
         return text
     close = difflib.get_close_matches(text.upper(), sorted(currency_codes()), n=1)
-    hint = f"did you mean {close[0]}? " if close else ""
+    hint = msg("did you mean {close}? ", close=close[0]) if close else ""
     raise ValueError(
-        f"'{text}' is not an ISO 4217 currency code; {hint}use the three capital letters "
-        f"of the currency, e.g. EUR, USD, GBP, JPY, EGP"
+        msg("'{text}' is not an ISO 4217 currency code; {hint}use the three capital letters of "
+            "the currency, e.g. EUR, USD, GBP, JPY, EGP", text=text, hint=hint)
     )
 
 
@@ -160,20 +168,25 @@ MAX_AMOUNT = 10**12
 def parse_amount(value: Any) -> Decimal:
     """A fee: a number that is zero or more."""
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not an amount; write a number, e.g. 65 or 65.50")
+        raise ValueError(msg("{value!r} is not an amount; write a number, e.g. 65 or 65.50",
+                             value=value))
     try:
         amount = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValueError(f"'{value}' is not an amount; write a number, e.g. 65 or 65.50") from None
+        raise ValueError(msg("'{value}' is not an amount; write a number, e.g. 65 or 65.50",
+                             value=value)) from None
     if not amount.is_finite():
-        raise ValueError(f"'{value}' is not an amount; write a number, e.g. 65 or 65.50")
+        raise ValueError(msg("'{value}' is not an amount; write a number, e.g. 65 or 65.50",
+                             value=value))
     if amount < 0:
         raise ValueError(
-            f"negative fee {value}; a fee is 0 or more (write 0 for a free service)"
+            msg("negative fee {value}; a fee is 0 or more (write 0 for a free service)",
+                value=value)
         )
     if amount > MAX_AMOUNT or amount != amount.quantize(Decimal("0.0001")):
-        raise ValueError(f"'{str(value)[:40]}' is not a fee of sane size; write at most "
-                         f"{MAX_AMOUNT:,} with at most 4 decimals, e.g. 65.50")
+        raise ValueError(msg("'{value}' is not a fee of sane size; write at most {max_amount:,} "
+                             "with at most 4 decimals, e.g. 65.50",
+                             value=str(value)[:40], max_amount=MAX_AMOUNT))
     return amount
 
 
@@ -183,9 +196,10 @@ def parse_timezone(value: Any) -> str:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
         close = difflib.get_close_matches(text, sorted(available_timezones()), n=1)
-        hint = f"did you mean {close[0]}? " if close else ""
+        hint = msg("did you mean {close}? ", close=close[0]) if close else ""
         raise ValueError(
-            f"'{text}' is not a time zone; {hint}use an IANA name such as Europe/Paris"
+            msg("'{text}' is not a time zone; {hint}use an IANA name such as Europe/Paris",
+                text=text, hint=hint)
         ) from None
     return text
 

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.yaml_source import Path_, YamlSource, dotted
 from chancery.model.validation import _clean_loc, _describe, localized_fields
 
 M = TypeVar("M", bound=BaseModel)
+# why a mission's own translated text needs every language (see untranslated)
+EVERY_LANGUAGE = msg("every language of the mission needs it")
 
 
 def problem(source: YamlSource, path: Path_, message: str, severity: str = "error") -> Problem:
@@ -21,7 +23,7 @@ def problem(source: YamlSource, path: Path_, message: str, severity: str = "erro
 def validate_at(model: type[M], data: Any, source: YamlSource, prefix: Path_ = ()) -> M:
     """Validate ``data`` (found at ``prefix`` in ``source``); raise every problem at once."""
     if not isinstance(data, dict):
-        raise ContentError([problem(source, prefix, "expected 'key: value' lines here")])
+        raise ContentError([problem(source, prefix, msg("expected 'key: value' lines here"))])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -40,10 +42,11 @@ def untranslated(
 
     HQ's texts are ``warning``: readers see the Vietnamese text meanwhile.
     """
-    fallback = "; readers see the Vietnamese text until HQ adds" \
-        if severity != "error" else "; add"
     return [
-        problem(source, path, f"no '{code}' text{fallback} '{code}: ...' ({why})", severity)
+        problem(source, path, msg("no '{code}' text; add '{code}: ...' ({why})",
+                                  code=code, why=why) if severity == "error" else
+                msg("no '{code}' text; readers see the Vietnamese text until HQ adds "
+                    "'{code}: ...' ({why})", code=code, why=why), severity)
         for path, value in localized_fields(obj, prefix)
         for code in value.missing(languages)
     ]

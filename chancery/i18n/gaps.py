@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from babel.messages.pofile import read_po
 
-from chancery.errors import Problem, display_path
+from chancery.errors import Problem, display_path, msg
 from chancery.i18n.catalog import DOMAIN, po_path
 from chancery.i18n.messages import TEMPLATE, untranslated
 from chancery.model.network import MissionEntry, Network, hq_text_gaps
@@ -48,13 +48,15 @@ def _catalog_gaps(lang: str, _version: int) -> tuple[Problem, ...]:
     path = po_path(lang)
     where = display_path(path)
     if not path.is_file():
-        return (Problem(where, 0, "", f"no interface catalog for '{lang}'; readers see the "
-                        f"interface in English; create it with: python3 build.py i18n update "
-                        f"--lang {lang}", "warning"),)
+        return (Problem(where, 0, "", msg("no interface catalog for '{lang}'; readers see the "
+                                          "interface in English; create it with: python3 "
+                                          "build.py i18n update --lang {lang}", lang=lang),
+                    "warning"),)
     missing = untranslated(lang, template)
     if not missing:
         return ()
     shown = ", ".join(f"'{text}'" for text in missing[:3])
-    return (Problem(where, 0, "", f"{len(missing)} interface string(s) untranslated in "
-                    f"'{lang}' (e.g. {shown}); readers see them in English; list them with: "
-                    f"python3 build.py i18n check --lang {lang}", "warning"),)
+    return (Problem(where, 0, "", msg("{count} interface string(s) untranslated in '{lang}' "
+                                      "(e.g. {shown}); readers see them in English; list them "
+                                      "with: python3 build.py i18n check --lang {lang}",
+                                      count=len(missing), lang=lang, shown=shown), "warning"),)

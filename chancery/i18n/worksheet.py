@@ -31,7 +31,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from chancery.clock import wall_now
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.i18n.catalog import DOMAIN, LOCALES_DIR, gettext_locale, po_path
 from chancery.i18n.review import DRAFT, read_marker, set_marker
 from chancery.languages import DEFAULT_LANGUAGE, Languages, load_languages
@@ -260,19 +260,22 @@ def read_worksheet(path: Path) -> tuple[str, list[tuple[int, Row]], list[Problem
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
-        raise ContentError([Problem(where, 0, "", f"cannot read the worksheet ({reason}); "
-                                    "save it as CSV in UTF-8")]) from None
+        raise ContentError([Problem(where, 0, "", msg("cannot read the worksheet ({reason}); "
+                                                      "save it as CSV in UTF-8",
+                                                      reason=reason))]) from None
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise ContentError([Problem(where, 1, "", f"not a CSV file: {exc}")]) from None
+        raise ContentError([Problem(where, 1, "", msg("not a CSV file: {exc}",
+                                                      exc=str(exc)))]) from None
     expected = ", ".join(SOURCE_COLUMNS) + ", <language code>"
     if header is None or len(header) != len(SOURCE_COLUMNS) + 1 or [
             h.strip() for h in header[:len(SOURCE_COLUMNS)]] != SOURCE_COLUMNS:
-        raise ContentError([Problem(where, 1, "", f"the first row must name the columns "
-                                    f"{expected}; write a new worksheet with: python3 build.py "
-                                    f"i18n missing --lang CODE")])
+        raise ContentError([Problem(where, 1, "", msg("the first row must name the columns "
+                                                      "{expected}; write a new worksheet with: "
+                                                      "python3 build.py i18n missing --lang CODE",
+                                                      expected=expected))])
     lang = header[-1].strip()
     rows, problems, start = [], [], reader.line_num + 1
     while True:
@@ -281,13 +284,16 @@ def read_worksheet(path: Path) -> tuple[str, list[tuple[int, Row]], list[Problem
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(where, start, "", f"malformed CSV ({exc}); check the "
-                                    "quotes of this row"))
+            problems.append(Problem(where, start, "", msg("malformed CSV ({exc}); check the "
+                                                          "quotes of this row", exc=str(exc))))
             break
         if any(cell.strip() for cell in cells):
             if len(cells) != len(header):
-                problems.append(Problem(where, start, "", f"{len(cells)} cells; every row has "
-                                        f"{len(header)} ({expected})"))
+                problems.append(Problem(where, start, "", msg("{count} cells; every row has "
+                                                              "{columns} ({expected})",
+                                                              count=len(cells),
+                                                              columns=len(header),
+                                                              expected=expected)))
             else:
                 rows.append((start, Row(cells[0].strip(), *cells[1:])))
         start = reader.line_num + 1
@@ -328,8 +334,9 @@ def import_worksheet(path: Path, hq_dir: Path, today: date | None = None,
     try:
         _declared(hq_dir, lang)
     except ContentError as exc:
-        raise ContentError([Problem(where, 1, lang, f"the last column names the language: "
-                                    f"{exc.problems[0].message}")]) from None
+        raise ContentError([Problem(where, 1, lang, msg(
+            "the last column names the language: {message}",
+            message=exc.problems[0].message))]) from None
     needed = {row.id: row for row in missing_rows(hq_dir, lang, today, locales_dir)}
     edits = _Edits({}, {}, {})
     seen: dict[str, int] = {}
@@ -339,8 +346,9 @@ def import_worksheet(path: Path, hq_dir: Path, today: date | None = None,
         if not text:
             continue
         if row.id in seen:
-            problems.append(Problem(where, line, row.id, f"the same id as line {seen[row.id]}; "
-                                    "keep one of the two rows"))
+            problems.append(Problem(where, line, row.id, msg("the same id as line {line}; keep "
+                                                             "one of the two rows",
+                                                             line=seen[row.id])))
             continue
         seen[row.id] = line
         current = needed.get(row.id)
@@ -348,9 +356,10 @@ def import_worksheet(path: Path, hq_dir: Path, today: date | None = None,
             problems.append(Problem(where, line, row.id, _not_needed(row, hq_dir, lang)))
             continue
         if not (_same(row.vi, current.vi) and _same(row.en, current.en)):
-            problems.append(Problem(where, line, row.id, "the Vietnamese or English source has "
-                                    "changed since this worksheet was written; translate the "
-                                    "new text: python3 build.py i18n missing --lang " + lang))
+            problems.append(Problem(where, line, row.id, msg(
+                "the Vietnamese or English source has changed since this worksheet was "
+                "written; translate the new text: python3 build.py i18n missing --lang {lang}",
+                lang=lang)))
             continue
         problem = _plan(row, text, lang, hq_dir, edits, line)
         if problem:
@@ -365,10 +374,10 @@ def import_worksheet(path: Path, hq_dir: Path, today: date | None = None,
 
 def _not_needed(row: Row, hq_dir: Path, lang: str) -> str:
     if not (row.id.startswith(("messages.po", f"{PAGES_DIR}/")) or "#/" in row.id):
-        return ("not an id this command writes (e.g. hq.yml#/ministry/name, messages.po#Home, "
-                "pages/privacy.md); keep the id column as it was written")
-    return (f"no '{lang}' text is missing there any more (already translated, or the source "
-            f"was removed); delete the row, or write a new worksheet")
+        return (msg("not an id this command writes (e.g. hq.yml#/ministry/name, "
+                    "messages.po#Home, pages/privacy.md); keep the id column as it was written"))
+    return (msg("no '{lang}' text is missing there any more (already translated, or the source "
+                "was removed); delete the row, or write a new worksheet", lang=lang))
 
 
 def _plan(row: Row, text: str, lang: str, hq_dir: Path, edits: _Edits, line: int) -> str | None:
@@ -379,8 +388,8 @@ def _plan(row: Row, text: str, lang: str, hq_dir: Path, edits: _Edits, line: int
         got = set(_PLACEHOLDER.findall(text))
         if got != wanted and not (ui.group("form") and got <= wanted):
             shown = ", ".join(sorted(wanted)) or "none"
-            return (f"the translation must keep the placeholders of the English text "
-                    f"({shown}) and add none")
+            return (msg("the translation must keep the placeholders of the English text "
+                        "({shown}) and add none", shown=shown))
         edits.ui[(ui.group("msgid"), int(ui.group("form") or 0))] = text
         return None
     if row.id.startswith(f"{PAGES_DIR}/"):
@@ -480,8 +489,8 @@ def _write_yaml(file: Path, items: list[tuple[tuple, str]], lang: str) -> list[P
         if placed is None:
             line = source.line_of(_typed(source.data, path)) if target is not None else 0
             problems.append(Problem(where, line, "/".join(map(str, path)),
-                                    f"cannot add the '{lang}' text here (written in braces on "
-                                    f"one line?); add '{lang}: ...' by hand"))
+                                    msg("cannot add the '{lang}' text here (written in braces "
+                                        "on one line?); add '{lang}: ...' by hand", lang=lang)))
             continue
         index, new = placed
         inserts.append((index, order, new))
@@ -493,8 +502,8 @@ def _write_yaml(file: Path, items: list[tuple[tuple, str]], lang: str) -> list[P
     try:
         yaml.safe_load(text)
     except yaml.YAMLError as exc:  # never leave a file that does not parse
-        return [Problem(where, 0, "", f"the '{lang}' texts could not be inserted ({exc}); add "
-                        f"them by hand")]
+        return [Problem(where, 0, "", msg("the '{lang}' texts could not be inserted ({exc}); "
+                                          "add them by hand", lang=lang, exc=str(exc)))]
     file.write_text(text, encoding="utf-8")
     return []
 

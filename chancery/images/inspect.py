@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from chancery.errors import msg
 from chancery.images.limits import MAX_BYTES, MAX_PIXELS, is_svg
 from chancery.images.svg import svg_problem
 
@@ -60,10 +61,11 @@ def _check_size(path: Path) -> int:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ImageRefused(
-            f"file is {_megabytes(size)}, over the {_megabytes(MAX_BYTES)} limit; "
-            "export it smaller (a web photo needs at most 1600 pixels across)")
+            msg("file is {size}, over the {limit} limit; export it smaller (a web "
+                "photo needs at most 1600 pixels across)",
+                size=_megabytes(size), limit=_megabytes(MAX_BYTES)))
     if size == 0:
-        raise ImageRefused("file is empty; upload the picture again")
+        raise ImageRefused(msg("file is empty; upload the picture again"))
     return size
 
 
@@ -75,8 +77,8 @@ def probe(path: Path) -> Probe:
     kind = _sniff(head)
     if kind is None:
         raise ImageRefused(
-            "not an image: its bytes are not JPEG, PNG, GIF, WebP or AVIF whatever its name "
-            "says; export the picture again as JPEG or PNG")
+            msg("not an image: its bytes are not JPEG, PNG, GIF, WebP or AVIF whatever its name "
+                "says; export the picture again as JPEG or PNG"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -86,17 +88,18 @@ def probe(path: Path) -> Probe:
                     or "transparency" in image.info
     except Image.DecompressionBombError:
         raise ImageRefused(
-            f"more than {MAX_PIXELS // 1_000_000} million pixels (a decompression bomb?); "
-            "resize it (a web photo needs at most 1600 pixels across)") from None
+            msg("more than {value} million pixels (a decompression bomb?); resize it (a web "
+                "photo needs at most 1600 pixels across)", value=MAX_PIXELS // 1000000)) from None
     except (OSError, ValueError, SyntaxError):
-        raise ImageRefused(f"damaged {kind} file (its header cannot be read); "
-                           "export the picture again") from None
+        raise ImageRefused(msg("damaged {kind} file (its header cannot be read); export the "
+                               "picture again", kind=kind)) from None
     if width * height > MAX_PIXELS:
         raise ImageRefused(
-            f"{width}×{height} pixels is over the limit of {MAX_PIXELS // 1_000_000} million; "
-            "resize it (a web photo needs at most 1600 pixels across)")
+            msg("{width}×{height} pixels is over the limit of {value} million; resize it (a web "
+                "photo needs at most 1600 pixels across)",
+                width=width, height=height, value=MAX_PIXELS // 1000000))
     if width < 1 or height < 1:
-        raise ImageRefused("image has no pixels; export the picture again")
+        raise ImageRefused(msg("image has no pixels; export the picture again"))
     return Probe(kind, width, height, alpha)
 
 
@@ -109,7 +112,7 @@ def _problem(path: str, size: int, mtime_ns: int) -> str | None:  # noqa: ARG001
             return svg_problem(file.read_bytes())
         probe(file)
     except ImageRefused as exc:
-        return str(exc)
+        return exc.args[0]  # a message (msg), which str() would make plain text
     return None
 
 
@@ -119,5 +122,5 @@ def image_problem(path: Path) -> str | None:
     try:
         stat = os.stat(path)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return msg("cannot be read ({strerror})", strerror=exc.strerror)
     return _problem(str(path), stat.st_size, stat.st_mtime_ns)

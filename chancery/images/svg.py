@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from chancery.errors import msg
+
 _ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler",
                     "listener"}
 _URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
 _DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)|<\?xml-stylesheet", re.IGNORECASE)
-FIX = "remove it, or export the picture again as plain shapes (or as PNG/JPEG)"
+FIX = msg("remove it, or export the picture again as plain shapes (or as PNG/JPEG)")
 
 
 def _local(name: str) -> str:
@@ -36,27 +38,32 @@ def svg_problem(data: bytes) -> str | None:
     """What makes this SVG unsafe to publish, or ``None`` if it is plain drawing."""
     found = _DECLARATIONS.search(data)
     if found:
-        return f"SVG with a <!{found.group(1).decode()}> declaration or style sheet link; {FIX}"
+        return msg("SVG with a <!{declaration}> declaration or style sheet link; {fix}",
+                   declaration=found.group(1).decode(), fix=FIX)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        return f"not a valid SVG file ({exc}); export it again"
+        return msg("not a valid SVG file ({exc}); export it again", exc=exc)
     if _local(root.tag) != "svg":
-        return "not an SVG file (its root element is not <svg>); export it again"
+        return msg("not an SVG file (its root element is not <svg>); export it again")
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         tag = _local(element.tag)
         if tag in _ACTIVE_ELEMENTS:
-            return f"SVG with a <{tag}> element (active content); {FIX}"
+            return msg("SVG with a <{tag}> element (active content); {fix}", tag=tag, fix=FIX)
         if tag == "style" and (bad := _external_url(element.text or "")):
-            return f"SVG whose style refers to '{bad}' (an external reference); {FIX}"
+            return msg("SVG whose style refers to '{bad}' (an external reference); {fix}",
+                       bad=bad, fix=FIX)
         for name, value in element.attrib.items():
             attr = _local(name)
             if attr.startswith("on"):
-                return f"SVG with an event handler attribute '{attr}' (a script); {FIX}"
+                return msg("SVG with an event handler attribute '{attr}' (a script); {fix}",
+                           attr=attr, fix=FIX)
             if attr == "href" and not value.strip().startswith("#"):
-                return f"SVG with an external reference {attr}=\"{value[:60]}\"; {FIX}"
+                return msg('SVG with an external reference {attr}="{value}"; {fix}',
+                           attr=attr, value=value[:60], fix=FIX)
             if bad := _external_url(value):
-                return f"SVG with an external reference '{bad[:60]}' in '{attr}'; {FIX}"
+                return msg("SVG with an external reference '{bad}' in '{attr}'; {fix}",
+                           bad=bad[:60], attr=attr, fix=FIX)
     return None

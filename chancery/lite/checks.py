@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chancery.errors import Problem, display_path
+from chancery.errors import Problem, display_path, msg
 from chancery.lite import LITE_DIR
 from chancery.model.network import MissionEntry, Network
 from chancery.pages import MissionPages
@@ -13,8 +13,9 @@ def lite_problems(network: Network, entry: MissionEntry, pages: MissionPages,
     """An error for every page written under ``lite/`` (its address is the edition's)."""
     return [
         Problem(display_path(page.file), 1, "",
-                f"'{path}' is inside {LITE_DIR}/, the folder of the text-only edition that "
-                f"every build writes; move the page to another folder")
+                msg("'{path}' is inside {lite_dir}/, the folder of the text-only edition that "
+                    "every build writes; move the page to another folder",
+                    path=path, lite_dir=LITE_DIR))
         for lang in languages
         for path, page in pages.by_lang.get(lang, {}).items()
         if path.startswith(f"{LITE_DIR}/") and not page.fallback_from

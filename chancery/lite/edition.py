@@ -27,7 +27,7 @@ from chancery.contact.views import PAGE as CONTACT_PAGE
 from chancery.crisis.crisis import active_crises
 from chancery.crisis.views import crisis_view
 from chancery.data.files import mission_data_path
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.i18n.catalog import translations
 from chancery.lite import BUDGET, LITE_DIR
 from chancery.lite.render import THEME_DIR, render
@@ -175,8 +175,9 @@ class LiteEdition:
 def _too_heavy(page: LitePage, source: str) -> Problem:
     size = len(page.html.encode("utf-8"))
     return Problem(source, 0, "",
-                   f"the text-only page {page.path} weighs {size:,} bytes, over its budget of "
-                   f"{BUDGET:,} bytes (readers on a 2G connection); shorten the texts it shows")
+                   msg("the text-only page {path} weighs {size:,} bytes, over its budget of "
+                       "{budget:,} bytes (readers on a 2G connection); shorten the texts it "
+                       "shows", path=page.path, size=size, budget=BUDGET))
 
 
 def _head_title(title: str, site: str) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from chancery.errors import Problem, display_path
+from chancery.errors import Problem, display_path, msg
 
-_FIX = ("content must be real files: replace the link by a copy of what it points to, "
-        "inside this mission's folder, or remove it")
+_FIX = msg("content must be real files: replace the link by a copy of what it points to, "
+           "inside this mission's folder, or remove it")
 
 
 def _inside(path: str, root: str) -> bool:
@@ -31,8 +31,8 @@ def outside_links(folder: Path) -> list[Problem]:
     root = os.path.realpath(folder)
     if root != os.path.join(os.path.realpath(os.path.dirname(written)), folder.name):
         return [Problem(display_path(folder), 0, "",
-                        f"the mission folder is a symbolic link (to {os.readlink(written)!r}); "
-                        f"{_FIX}")]
+                        msg("the mission folder is a symbolic link (to {target!r}); {fix}",
+                            target=os.readlink(written), fix=_FIX))]
     problems: list[Problem] = []
     stack = [written]
     while stack:
@@ -66,8 +66,10 @@ def _link_problem(path: str, root: str) -> list[Problem]:
     target = os.path.realpath(path)
     if not os.path.exists(target):
         return [Problem(display_path(path), 0, "",
-                        f"symbolic link to {text!r}, which does not exist; {_FIX}")]
+                        msg("symbolic link to {text!r}, which does not exist; {fix}",
+                            text=text, fix=_FIX))]
     if _inside(target, root):
         return []
     return [Problem(display_path(path), 0, "",
-                    f"symbolic link to {text!r}, outside this mission's folder; {_FIX}")]
+                    msg("symbolic link to {text!r}, outside this mission's folder; {fix}",
+                        text=text, fix=_FIX))]

@@ -12,7 +12,7 @@ import re
 import stat
 from pathlib import Path
 
-from chancery.errors import Problem, display_path
+from chancery.errors import Problem, display_path, msg
 from chancery.loaders.text import special_kind
 
 PAGES_DIR = "pages"
@@ -25,15 +25,15 @@ _PAGE_NAME = re.compile(r"[^\\/:*?\"<>|]+")
 def name_problem(name: str, in_pages: bool) -> str | None:
     """Why ``name`` (one file or folder name) is unsafe, else ``None``."""
     if _CONTROL.search(name):
-        return "the name holds a control character (a line break, a tab...); rename it"
+        return msg("the name holds a control character (a line break, a tab...); rename it")
     if name.startswith("-"):
-        return "the name starts with '-' (a command would read it as an option); rename it"
+        return msg("the name starts with '-' (a command would read it as an option); rename it")
     if name != name.strip():
-        return "the name starts or ends with a space; rename it"
+        return msg("the name starts or ends with a space; rename it")
     if in_pages and ".." in name:
-        return "a page name may not contain '..'; rename it (e.g. with a '-')"
+        return msg("a page name may not contain '..'; rename it (e.g. with a '-')")
     if in_pages and not _PAGE_NAME.fullmatch(name):
-        return "a page name may not contain \\ / : * ? \" < > |; rename it"
+        return msg('a page name may not contain \\ / : * ? " < > |; rename it')
     return None
 
 
@@ -49,8 +49,9 @@ def content_problems(root: Path, *, recursive: bool = True) -> list[Problem]:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(_problem(folder, f"folder cannot be read ({exc.strerror}); make "
-                                     f"it readable (e.g. chmod a+rx)"))
+            problems.append(_problem(folder, msg("folder cannot be read ({strerror}); make it "
+                                                 "readable (e.g. chmod a+rx)",
+                                                 strerror=exc.strerror)))
             continue
         for entry in entries:
             pages = in_pages or (folder == os.fspath(root) and entry.name == PAGES_DIR)
@@ -63,21 +64,23 @@ def content_problems(root: Path, *, recursive: bool = True) -> list[Problem]:
             except OSError:
                 if entry.is_symlink():
                     continue  # a broken link: the symlink rule reports it
-                problems.append(_problem(entry.path, "cannot be read; check the file"))
+                problems.append(_problem(entry.path, msg("cannot be read; check the file")))
                 continue
             kind = special_kind(mode)
             if kind:
-                problems.append(_problem(entry.path, f"is {kind}, not a file; remove it or "
-                                         f"replace it with a regular file"))
+                problems.append(_problem(entry.path, msg("is {kind}, not a file; remove it or "
+                                                         "replace it with a regular file",
+                                                         kind=kind)))
             elif stat.S_ISDIR(mode) and entry.name.endswith(_FILE_NAMES):
-                problems.append(_problem(entry.path, "is a folder named like a content file; "
-                                         "rename or remove the folder"))
+                problems.append(_problem(entry.path, msg("is a folder named like a content "
+                                                         "file; rename or remove the folder")))
             elif stat.S_ISDIR(mode):
                 if recursive and not entry.is_symlink():
                     stack.append((entry.path, pages))
             elif check_access and not os.access(entry.path, os.R_OK):
-                problems.append(_problem(entry.path, "cannot be read (permission denied); "
-                                         "make the file readable (e.g. chmod a+r)"))
+                problems.append(_problem(entry.path, msg("cannot be read (permission denied); "
+                                                         "make the file readable (e.g. chmod "
+                                                         "a+r)")))
     return problems
 
 

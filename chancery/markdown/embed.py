@@ -24,6 +24,8 @@ from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import AtomicString
 
+from chancery.errors import msg
+
 HOSTS = {
     "video": {"www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be", "vimeo.com",
               "www.vimeo.com"},
@@ -33,9 +35,9 @@ _START = re.compile(r"^:::[ \t]+(video|map)\b[ \t]*(.*)$")
 _FIELD = re.compile(r"^([a-z]+):[ \t]*(.*)$")
 _FIELDS = {"poster", "alt", "caption"}
 _MEDIA = re.compile(r"^/?media/[^\s?#]+\.(?:jpe?g|png|webp|avif)$", re.IGNORECASE)
-EXAMPLE = ("'::: video https://www.youtube.com/watch?v=ID' followed by the lines "
-           "'poster: /media/picture.jpg', 'alt: what the picture shows' and, if you like, "
-           "'caption: ...'")
+EXAMPLE = msg("'::: video https://www.youtube.com/watch?v=ID' followed by the lines "
+              "'poster: /media/picture.jpg', 'alt: what the picture shows' and, if you like, "
+              "'caption: ...'")
 
 
 @dataclass(frozen=True)
@@ -57,25 +59,27 @@ def parse_embed(block: str) -> tuple[Embed | None, list[tuple[int, str]]]:
     lines = block.split("\n")
     start = _START.match(lines[0])
     if start is None:
-        return None, [(0, "not a video or map block")]
+        return None, [(0, msg("not a video or map block"))]
     kind, url = start.group(1), start.group(2).strip()
     problems: list[tuple[int, str]] = []
     fields: dict[str, str] = {}
     for index, line in enumerate(lines[1:], 1):
         match = _FIELD.match(line.strip())
         if match is None or match.group(1) not in _FIELDS:
-            problems.append((index, f"'{line.strip()[:40]}' is not a field of the {kind} block; "
-                                    "write poster:, alt: or caption: lines, e.g. " + EXAMPLE))
+            problems.append((index, msg("'{line}' is not a field of the {kind} block; write "
+                                        "poster:, alt: or caption: lines, e.g. {example}",
+                                        line=line.strip()[:40], kind=kind, example=EXAMPLE)))
             continue
         fields[match.group(1)] = match.group(2).strip()
     host = _host_problem(kind, url, problems)
     poster = fields.get("poster", "")
     if not _MEDIA.match(poster):
-        problems.append((0, f"the {kind} block needs a poster: line naming a picture of the "
-                            "mission's media/ folder (JPEG, PNG, WebP or AVIF), e.g. "
-                            "poster: /media/video-poster.jpg"))
+        problems.append((0, msg("the {kind} block needs a poster: line naming a picture of the "
+                                "mission's media/ folder (JPEG, PNG, WebP or AVIF), e.g. "
+                                "poster: /media/video-poster.jpg", kind=kind)))
     if not fields.get("alt"):
-        problems.append((0, f"the {kind} block needs an alt: line describing its poster picture"))
+        problems.append((0, msg("the {kind} block needs an alt: line describing its poster "
+                                "picture", kind=kind)))
     if problems:
         return None, problems
     return Embed(kind, url, poster, fields["alt"], fields.get("caption", ""), host), []
@@ -89,12 +93,14 @@ def _host_problem(kind: str, url: str, problems: list[tuple[int, str]]) -> str:
         parts = None
     if parts is None or parts.scheme != "https" or not parts.hostname \
             or parts.username or parts.password or any(c.isspace() for c in url):
-        problems.append((0, f"the {kind} block needs the https:// address of the {kind} page "
-                            f"on one of {allowed}, e.g. {EXAMPLE}"))
+        problems.append((0, msg("the {kind} block needs the https:// address of the {kind} page "
+                                "on one of {allowed}, e.g. {example}",
+                                kind=kind, allowed=allowed, example=EXAMPLE)))
         return ""
     if parts.hostname not in HOSTS[kind]:
-        problems.append((0, f"'{parts.hostname}' is not a {kind} site the block links to; "
-                            f"use an address on one of {allowed}"))
+        problems.append((0, msg("'{hostname}' is not a {kind} site the block links to; use an "
+                                "address on one of {allowed}",
+                                hostname=parts.hostname, kind=kind, allowed=allowed)))
     return parts.hostname
 
 

@@ -9,6 +9,7 @@ import phonenumbers
 from babel import Locale
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel
 
+from chancery.errors import msg
 from chancery.languages import UnknownLanguage, language
 
 _TERRITORIES = {code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code)}
@@ -26,28 +27,32 @@ def _language_code(value: str) -> str:
     try:
         language(value)
     except UnknownLanguage as exc:
-        raise ValueError(f"unknown language: {exc}") from None
+        raise ValueError(msg("unknown language: {why}", why=exc.args[0])) from None
     return value
 
 
 def _country_code(value: str) -> str:
     if value not in _TERRITORIES:
         raise ValueError(
-            f"'{value}' is not an ISO 3166-1 country code; expected two capital letters, e.g. FR"
+            msg("'{value}' is not an ISO 3166-1 country code; expected two capital letters, "
+                "e.g. FR", value=value)
         )
     return value
 
 
 def _phone(value: str) -> str:
-    hint = "expected international format starting with +, e.g. +33 1 44 14 64 00"
+    hint = msg("expected international format starting with +, e.g. +33 1 44 14 64 00")
     if not str(value).startswith("+"):
-        raise ValueError(f"'{value}' is not in international format; {hint}")
+        raise ValueError(msg("'{value}' is not in international format; {hint}",
+                             value=value, hint=hint))
     try:
         number = phonenumbers.parse(str(value), None)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"'{value}' is not a phone number; {hint}") from None
+        raise ValueError(msg("'{value}' is not a phone number; {hint}", value=value,
+                             hint=hint)) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"'{value}' is not a valid phone number; {hint}")
+        raise ValueError(msg("'{value}' is not a valid phone number; {hint}",
+                             value=value, hint=hint))
     return " ".join(str(value).split())
 
 
@@ -60,7 +65,8 @@ def _https_url(value: str) -> str:
 
 def _slug(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        raise ValueError(f"'{value}' must be lower-case letters, digits and dashes, e.g. 'culture'")
+        raise ValueError(msg("'{value}' must be lower-case letters, digits and dashes, e.g. "
+                             "'culture'", value=value))
     return value
 
 

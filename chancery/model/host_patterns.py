@@ -20,6 +20,8 @@ import ipaddress
 import re
 from collections.abc import Iterable
 
+from chancery.errors import msg
+
 _LABEL = r"(?!-)[a-z0-9-]{1,63}(?<!-)"
 _NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})+|{_LABEL}")
 
@@ -43,26 +45,28 @@ def _address(text: str) -> Address | None:
 
 def host_pattern(value: str) -> str:
     """One allow-list entry, normalised; ``ValueError`` with the accepted forms otherwise."""
-    forms = ("write a host name (web.example.gov.vn), a pattern (*.example.gov.vn), an IP "
-             "address (192.0.2.10) or a network (10.20.0.0/16), without scheme, port or path")
+    forms = msg("write a host name (web.example.gov.vn), a pattern (*.example.gov.vn), an IP "
+                "address (192.0.2.10) or a network (10.20.0.0/16), without scheme, port or path")
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"an empty entry allows nothing; {forms}")
+        raise ValueError(msg("an empty entry allows nothing; {forms}", forms=forms))
     text = value.strip()
     if "/" in text and "://" not in text:
         try:
             return ipaddress.ip_network(text, strict=False).compressed
         except ValueError:
-            raise ValueError(f"'{value}' is not a network; {forms}") from None
+            raise ValueError(msg("'{value}' is not a network; {forms}", value=value,
+                                 forms=forms)) from None
     address = _address(text)
     if address is not None:
         return address.compressed
     name = _fold(text)
     rest = name[2:] if name.startswith("*.") else name
     if "." not in rest and name.startswith("*."):
-        raise ValueError(f"'{value}' would allow a whole top-level domain; name the "
-                         f"ministry's own domain, e.g. *.example.gov.vn")
+        raise ValueError(msg("'{value}' would allow a whole top-level domain; name the "
+                             "ministry's own domain, e.g. *.example.gov.vn", value=value))
     if len(rest) > 253 or not _NAME.fullmatch(rest) or rest.rsplit(".", 1)[-1].isdigit():
-        raise ValueError(f"'{value}' is not a host name or pattern; {forms}")
+        raise ValueError(msg("'{value}' is not a host name or pattern; {forms}",
+                             value=value, forms=forms))
     return name
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
+from chancery.errors import msg
 from chancery.model.fields import Strict
 
 _TEXT = ["p", "br", "hr", "span", "div", "strong", "b", "em", "i", "u", "s", "del", "ins",
@@ -78,7 +79,8 @@ class HtmlPolicy(Strict):
     def _no_forbidden_element(cls, value: list[str]) -> list[str]:
         bad = sorted({v.lower() for v in value} & FORBIDDEN_ELEMENTS)
         if bad:
-            raise ValueError(f"{', '.join(bad)} can never be allowed on a page; remove them")
+            raise ValueError(msg("{bad} can never be allowed on a page; remove them",
+                                 bad=', '.join(bad)))
         return [v.lower() for v in value]
 
     @field_validator("attributes")
@@ -88,8 +90,9 @@ class HtmlPolicy(Strict):
             bad = sorted(n for n in names
                          if n.lower() in FORBIDDEN_ATTRIBUTES or n.lower().startswith("on"))
             if bad:
-                raise ValueError(f"{tag}: {', '.join(bad)} can never be allowed (script, "
-                                 f"style or navigation from content); remove them")
+                raise ValueError(msg("{tag}: {bad} can never be allowed (script, style or "
+                                     "navigation from content); remove them",
+                                     tag=tag, bad=', '.join(bad)))
         return {tag.lower(): [n.lower() for n in names] for tag, names in value.items()}
 
     @field_validator("url_schemes")
@@ -97,8 +100,8 @@ class HtmlPolicy(Strict):
     def _safe_schemes(cls, value: list[str]) -> list[str]:
         bad = sorted({v.lower() for v in value} - SAFE_SCHEMES)
         if bad:
-            raise ValueError(f"scheme(s) {', '.join(bad)} cannot be allowed; only "
-                             f"{', '.join(sorted(SAFE_SCHEMES))}")
+            raise ValueError(msg("scheme(s) {bad} cannot be allowed; only {safe}",
+                                 bad=', '.join(bad), safe=', '.join(sorted(SAFE_SCHEMES))))
         return [v.lower() for v in value]
 
     def allowed_attributes(self, tag: str) -> set[str]:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, EmailStr, Field, field_validator
 
 from chancery.crisis.model import Crisis
+from chancery.errors import msg
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.model import publish_fields
 from chancery.model.fields import (
@@ -123,12 +124,13 @@ class Mission(Strict):
     def _vietnamese_first(cls, value: list[str]) -> list[str]:
         if value[0] != DEFAULT_LANGUAGE:
             raise ValueError(
-                f"the first language must be '{DEFAULT_LANGUAGE}' (the default); "
-                f"got [{', '.join(value)}]"
+                msg("the first language must be '{default_language}' (the default); got "
+                    "[{value}]", default_language=DEFAULT_LANGUAGE, value=', '.join(value))
             )
         duplicates = sorted({code for code in value if value.count(code) > 1})
         if duplicates:
-            raise ValueError(f"language listed twice: {', '.join(duplicates)}")
+            raise ValueError(msg("language listed twice: {duplicates}",
+                                 duplicates=', '.join(duplicates)))
         return value
 
     @field_validator("site_url")

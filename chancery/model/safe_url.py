@@ -17,14 +17,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from chancery.errors import msg
+
 SCHEMES = ("https", "http", "mailto", "tel")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
 _HOST = re.compile(rf"{_LABEL}(\.{_LABEL})*")
 _FORBIDDEN = set(' "<>\\^`{|}')
 _REFERENCE = re.compile(r"&(#|[A-Za-z][A-Za-z0-9]*;)")  # &#106; or &colon; in an address
-_EXAMPLES = ("e.g. https://example.org/page, mailto:consular@example.org, tel:+33144146400 "
-             "or /contact/")
+_EXAMPLES = msg("e.g. https://example.org/page, mailto:consular@example.org, tel:+33144146400 "
+                "or /contact/")
 
 
 def _bad_character(value: str) -> str | None:
@@ -36,14 +38,15 @@ def _bad_character(value: str) -> str | None:
 
 def _checked(value: str) -> str:
     if not isinstance(value, str) or not value:
-        raise ValueError(f"an address is needed; expected {_EXAMPLES}")
+        raise ValueError(msg("an address is needed; expected {examples}", examples=_EXAMPLES))
     bad = _bad_character(value)
     if bad:
-        raise ValueError(f"'{value}' contains {bad}, which has no place in an address; "
-                         "write spaces as %20 and leave out quotes and angle brackets")
+        raise ValueError(msg("'{value}' contains {bad}, which has no place in an address; write "
+                             "spaces as %20 and leave out quotes and angle brackets",
+                             value=value, bad=bad))
     if _REFERENCE.search(value):
-        raise ValueError(f"'{value}' contains an HTML character reference ('&...;'); "
-                         "write the character itself, or %-encode it")
+        raise ValueError(msg("'{value}' contains an HTML character reference ('&...;'); write "
+                             "the character itself, or %-encode it", value=value))
     return value
 
 
@@ -51,10 +54,12 @@ def _http_host(value: str, rest: str) -> None:
     """``rest`` is what follows ``http(s)://``: a host name, a port, then a path."""
     authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
     if "@" in authority:
-        raise ValueError(f"'{value}' has a user name before '@'; write the address without it")
+        raise ValueError(msg("'{value}' has a user name before '@'; write the address without it",
+                             value=value))
     host, _, port = authority.partition(":")
     if not _HOST.fullmatch(host) or (port and not port.isdigit()):
-        raise ValueError(f"'{value}' has no valid host name; expected e.g. https://example.org/")
+        raise ValueError(msg("'{value}' has no valid host name; expected e.g. "
+                             "https://example.org/", value=value))
 
 
 def safe_url(value: str) -> str:
@@ -64,23 +69,25 @@ def safe_url(value: str) -> str:
     if scheme:
         name = scheme.group(1).lower()
         if name not in SCHEMES:
-            raise ValueError(f"'{value}': links may not use '{name}:' (only "
-                             f"{', '.join(s + ':' for s in SCHEMES)} or an address on this "
-                             f"site); expected {_EXAMPLES}")
+            raise ValueError(msg("'{value}': links may not use '{name}:' (only {schemes} or an "
+                                 "address on this site); expected {examples}",
+                                 value=value, name=name,
+                                 schemes=', '.join(s + ':' for s in SCHEMES), examples=_EXAMPLES))
         if name in ("http", "https"):
             if not value[scheme.end():].startswith("//"):
-                raise ValueError(f"'{value}' lacks '//' after '{name}:'; "
-                                 f"expected e.g. {name}://example.org/")
+                raise ValueError(msg("'{value}' lacks '//' after '{name}:'; expected e.g. "
+                                     "{name}://example.org/", value=value, name=name))
             _http_host(value, value[scheme.end() + 2:])
         elif len(value) == scheme.end():
-            raise ValueError(f"'{value}' says nothing after '{name}:'; expected {_EXAMPLES}")
+            raise ValueError(msg("'{value}' says nothing after '{name}:'; expected {examples}",
+                                 value=value, name=name, examples=_EXAMPLES))
         return value
     if value.startswith("//"):
-        raise ValueError(f"'{value}' leads to another site without saying how; "
-                         f"write https:{value}")
+        raise ValueError(msg("'{value}' leads to another site without saying how; write "
+                             "https:{value}", value=value))
     if ":" in re.split(r"[/?#]", value, maxsplit=1)[0]:
-        raise ValueError(f"'{value}' is not a valid address (a ':' before the first '/'); "
-                         f"expected {_EXAMPLES}")
+        raise ValueError(msg("'{value}' is not a valid address (a ':' before the first '/'); "
+                             "expected {examples}", value=value, examples=_EXAMPLES))
     return value
 
 
@@ -89,11 +96,12 @@ def https_url(value: str) -> str:
     _checked(value)
     scheme = _SCHEME.match(value)
     if scheme and scheme.group(1).lower() not in SCHEMES:
-        raise ValueError(f"'{value}': links may not use '{scheme.group(1).lower()}:'; "
-                         "expected an https:// address, e.g. https://example.org/")
+        raise ValueError(msg("'{value}': links may not use '{match}:'; expected an https:// "
+                             "address, e.g. https://example.org/",
+                             value=value, match=scheme.group(1).lower()))
     if not value.startswith("https://"):
-        raise ValueError(f"'{value}' is not an https:// address; expected e.g. "
-                         "https://example.org/")
+        raise ValueError(msg("'{value}' is not an https:// address; expected e.g. "
+                             "https://example.org/", value=value))
     _http_host(value, value[len("https://"):])
     return value
 

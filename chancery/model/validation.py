@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from chancery.errors import ContentError, Problem, msg
+from chancery.errors import ContentError, Problem, Text, msg
 from chancery.loaders.yaml_source import YamlSource, dotted
 from chancery.model.fields import Localized
 
@@ -32,8 +32,10 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "union_tag_not_found":
         return msg("missing '{name}' to say which kind this is",
                    name=ctx.get("discriminator", "").strip(chr(39)))
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+    if kind == "value_error":  # our validators raise ValueError(msg(...)): keep the message
+        raised = ctx.get("error", error["msg"])
+        given = getattr(raised, "args", None) or (None,)
+        return given[0] if isinstance(given[0], Text) else str(raised)
     if kind in (
         "string_type",
         "int_type",
@@ -67,7 +69,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
                    pattern=ctx.get("pattern"))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return msg("{value} is out of range: {why}", value=value, why=error["msg"].lower())
-    return f"{error['msg']} (got {_show(value)})"
+    return msg("{message} (got {value})", message=error["msg"], value=_show(value))
 
 
 def _how(kind: str, value: Any) -> str:

@@ -10,6 +10,8 @@ from email.utils import format_datetime
 
 from babel.dates import format_date
 
+from chancery.errors import msg
+
 EXAMPLE = "2026-02-10T18:00:00+01:00"
 
 
@@ -17,27 +19,31 @@ def parse_zoned(value: object) -> datetime:
     """An ISO 8601 date and time with a UTC offset; ``ValueError`` says how to write it."""
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            raise ValueError(f"'{value.isoformat()}' has no time zone; add it, e.g. {EXAMPLE}")
+            raise ValueError(msg("'{value}' has no time zone; add it, e.g. {example}",
+                                 value=value.isoformat(), example=EXAMPLE))
         return value
     if not isinstance(value, str):
         raise ValueError(
-            f"expected a date and time with a time zone, e.g. {EXAMPLE}; got {value!r}"
+            msg("expected a date and time with a time zone, e.g. {example}; got {value!r}",
+                example=EXAMPLE, value=value)
         )
     text = value.strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"'{text}' is not a valid date and time; expected ISO 8601 with a time zone, "
-            f"e.g. {EXAMPLE}"
+            msg("'{text}' is not a valid date and time; expected ISO 8601 with a time zone, "
+                "e.g. {example}", text=text, example=EXAMPLE)
         ) from None
     if parsed.tzinfo is None:
         if len(text) == 10:
             raise ValueError(
-                f"'{text}' has no time and no time zone; write e.g. {text}T09:00:00+01:00"
+                msg("'{text}' has no time and no time zone; write e.g. {text}T09:00:00+01:00",
+                    text=text)
             )
         raise ValueError(
-            f"'{text}' has no time zone; add the UTC offset of the place, e.g. {text}+01:00"
+            msg("'{text}' has no time zone; add the UTC offset of the place, e.g. {text}+01:00",
+                text=text)
         )
     return parsed
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.loaders.frontmatter import read_markdown
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.hq import HQ
@@ -114,8 +114,8 @@ def conflicts(posts: list[Post]) -> list[Problem]:
                 _conflict(
                     post,
                     "slug",
-                    f"address /{post.url} is already used by {where}; set a different "
-                    f"'slug:' in one of them",
+                    msg("address /{url} is already used by {where}; set a different 'slug:' in "
+                        "one of them", url=post.url, where=where),
                 )
             )
         other = keys.setdefault(post.key, post)
@@ -125,8 +125,9 @@ def conflicts(posts: list[Post]) -> list[Problem]:
                 _conflict(
                     post,
                     "translation_key",
-                    f"translation key '{post.key}' is already used by {where}; each "
-                    f"language has one version of a post, so give each post its own key",
+                    msg("translation key '{key}' is already used by {where}; each language has "
+                        "one version of a post, so give each post its own key",
+                        key=post.key, where=where),
                 )
             )
     return problems

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from chancery.clock import wall_now
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.languages import language
 from chancery.model.network import MissionEntry, Network
 from chancery.news import NEWS_DIR
@@ -51,7 +51,8 @@ def new_post(
                     "build.py new post",
                     0,
                     "category",
-                    f"unknown category '{category}'; expected one of: {', '.join(categories)}",
+                    msg("unknown category '{category}'; expected one of: {categories}",
+                        category=category, categories=', '.join(categories)),
                 )
             ]
         )
@@ -62,7 +63,7 @@ def new_post(
     if existing:
         raise ContentError(
             [
-                Problem(display_path(f), 0, "", "already exists; choose another title")
+                Problem(display_path(f), 0, "", msg("already exists; choose another title"))
                 for f in existing
             ]
         )

@@ -6,7 +6,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from chancery.errors import ContentError, Problem
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.frontmatter import MarkdownSource
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.network import todo_markers
@@ -63,7 +63,8 @@ def rule_problems(meta: PostMeta, source: YamlSource, path: str, rules: NewsRule
                     file,
                     line(("categories", i)),
                     f"categories[{i}]",
-                    f"unknown category '{category}'; expected one of: {rules.category_list()}",
+                    msg("unknown category '{category}'; expected one of: {category_list}",
+                        category=category, category_list=rules.category_list()),
                 )
             )
     if meta.image is not None:
@@ -75,13 +76,13 @@ def rule_problems(meta: PostMeta, source: YamlSource, path: str, rules: NewsRule
                     file,
                     line(("image", "src")),
                     "image.src",
-                    f"image '{src}' not found; put it in the mission's {MEDIA_DIR}/ folder "
-                    f"and write src: /{MEDIA_DIR}/<name>",
+                    msg("image '{src}' not found; put it in the mission's {media_dir}/ folder "
+                        "and write src: /{media_dir}/<name>", src=src, media_dir=MEDIA_DIR),
                 )
             )
         elif problem := rules.media_problem(resolved):
             problems.append(Problem(file, line(("image", "src")), "image.src",
-                                    f"image '{src}': {problem}"))
+                                    msg("image '{src}': {problem}", src=src, problem=problem)))
     for name in ("updated", "expires"):
         moment = getattr(meta, name)
         if moment is not None and moment < meta.date:
@@ -90,8 +91,8 @@ def rule_problems(meta: PostMeta, source: YamlSource, path: str, rules: NewsRule
                     file,
                     line((name,)),
                     name,
-                    f"{moment.isoformat()} is before the post's date "
-                    f"({meta.date.isoformat()}); {name} must come after it",
+                    msg("{moment} is before the post's date ({date}); {name} must come after it",
+                        moment=moment.isoformat(), date=meta.date.isoformat(), name=name),
                 )
             )
     folder_year = path.split("/")[1]
@@ -101,8 +102,9 @@ def rule_problems(meta: PostMeta, source: YamlSource, path: str, rules: NewsRule
                 file,
                 line(("date",)),
                 "date",
-                f"the post is in the folder {folder_year}/ but dated {meta.date.year}; its "
-                f"address uses {meta.date.year}: move it to news/{meta.date.year}/",
+                msg("the post is in the folder {folder_year}/ but dated {year}; its address "
+                    "uses {year}: move it to news/{year}/",
+                    folder_year=folder_year, year=meta.date.year),
                 "warning",
             )
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chancery.data.files import mission_data_path, read_optional
-from chancery.data.validation import problem, untranslated, validate_at
-from chancery.errors import ContentError, Problem
+from chancery.data.validation import EVERY_LANGUAGE, problem, untranslated, validate_at
+from chancery.errors import ContentError, Problem, msg
 from chancery.loaders.yaml_source import YamlSource
 from chancery.model.network import MissionEntry
 from chancery.profile.model import Relations
@@ -38,24 +38,28 @@ def relations_problems(entry: MissionEntry) -> list[Problem]:
     if loaded is None:
         return []
     relations, source = loaded.relations, loaded.source
-    problems = untranslated(relations, entry.mission.languages, source, (),
-                            "every language of the mission needs it")
+    problems = untranslated(relations, entry.mission.languages, source, (), EVERY_LANGUAGE)
     established = relations.established.year
     for i, earlier in enumerate(relations.earlier):
         if relations.partnership and earlier.since > relations.partnership.since:
             problems.append(problem(source, ("earlier", i, "since"),
-                                    f"{earlier.since} is after the current partnership's date "
-                                    f"({relations.partnership.since}); list only earlier "
-                                    f"frameworks under 'earlier'"))
+                                    msg("{since} is after the current partnership's date "
+                                        "({partnership}); list only earlier frameworks under "
+                                        "'earlier'",
+                                        since=earlier.since,
+                                        partnership=relations.partnership.since)))
     for i, agreement in enumerate(relations.agreements):
         if agreement.in_force and agreement.in_force < agreement.signed:
             problems.append(problem(source, ("agreements", i, "in_force"),
-                                    f"in force {agreement.in_force} before it was signed "
-                                    f"({agreement.signed}); check both dates"))
+                                    msg("in force {in_force} before it was signed ({signed}); "
+                                        "check both dates",
+                                        in_force=agreement.in_force, signed=agreement.signed)))
     for i, visit in enumerate(relations.visits):
         if visit.date.year < established:
             problems.append(problem(source, ("visits", i, "date"),
-                                    f"{visit.date} is before relations were established "
-                                    f"({relations.established.isoformat()}); check the date",
+                                    msg("{date} is before relations were established "
+                                        "({established}); check the date",
+                                        date=visit.date,
+                                        established=relations.established.isoformat()),
                                     "warning"))
     return problems

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.loaders.content_files import file_link_problems
 from chancery.loaders.yaml_source import load_yaml_file
 from chancery.model.hq import HQ
@@ -162,9 +162,9 @@ def declared_targets(content_dir: Path, skip: str | None = None
             target = _TARGET.validate_python(raw)
         except ValidationError:
             problems.append(Problem(source.file, line, "publish",
-                                    "cannot tell which hosting this mission declares, so no "
-                                    "other mission may publish until it is fixed; correct it "
-                                    "(python3 build.py check shows how)"))
+                                    msg("cannot tell which hosting this mission declares, so no "
+                                        "other mission may publish until it is fixed; correct "
+                                        "it (python3 build.py check shows how)")))
             continue
         found.append(Declared(folder.name, source.file, line, target,
                               source.line_of(("publish", "remote")),
@@ -175,9 +175,11 @@ def declared_targets(content_dir: Path, skip: str | None = None
 def _refusal(mine: Declared, me: TargetIdentity, theirs: Declared,
              them: TargetIdentity) -> Problem:
     return Problem(mine.file, mine.line, "publish",
-                   f"refused: {me} is the same place as (or inside, or around) {them}, which "
-                   f"mission {theirs.mission} declares ({theirs.file}:{theirs.line}); every "
-                   "mission publishes to its own hosting, so HQ must correct one of the two")
+                   msg("refused: {me} is the same place as (or inside, or around) {them}, which "
+                       "mission {mission} declares ({file}:{line}); every mission publishes to "
+                       "its own hosting, so HQ must correct one of the two",
+                       me=me, them=them, mission=theirs.mission, file=theirs.file,
+                       line=theirs.line))
 
 
 def credential_host(target: Target) -> tuple[str, str] | None:
@@ -203,11 +205,13 @@ def _unlisted_host(declared: Declared, hq: HQ) -> list[Problem]:
     if found is None or hq.publishing.allows_host(found[0]):
         return []
     host, field = found
-    what = f"S3 endpoint {host} (AWS in this region)" if field == "region" else f"host '{host}'"
+    what = msg("S3 endpoint {host} (AWS in this region)", host=host) if field == "region" \
+        else msg("host '{host}'", host=host)
     return [Problem(declared.file, declared.host_line or declared.line, f"publish.{field}",
-                    f"{what} is not one of HQ's publishing hosts, and the publisher sends "
-                    "this network's credentials to it; write the hosting HQ gave this mission, "
-                    "or ask HQ to add the host to publishing.hosts in content/_hq/hq.yml")]
+                    msg("{what} is not one of HQ's publishing hosts, and the publisher sends "
+                        "this network's credentials to it; write the hosting HQ gave this "
+                        "mission, or ask HQ to add the host to publishing.hosts in "
+                        "content/_hq/hq.yml", what=what))]
 
 
 def policy_problems(declared: Declared, hq: HQ) -> list[Problem]:
@@ -217,9 +221,9 @@ def policy_problems(declared: Declared, hq: HQ) -> list[Problem]:
     if isinstance(target, GitTarget) and not hq.publishing.local_git \
             and parse_remote(target.remote).kind == "local":
         return [Problem(declared.file, declared.remote_line or declared.line, "publish.remote",
-                        f"'{target.remote}' is a folder on the build machine, which this "
-                        "network does not allow (HQ's hq.yml: publishing: local_git: false); "
-                        "write an https:// or SSH remote")]
+                        msg("'{remote}' is a folder on the build machine, which this network "
+                            "does not allow (HQ's hq.yml: publishing: local_git: false); write "
+                            "an https:// or SSH remote", remote=target.remote))]
     return _unlisted_host(declared, hq)
 
 
@@ -231,8 +235,9 @@ def check_no_conflict(entry: MissionEntry, content_dir: Path,
     line = entry.source.line_of(("publish",))
     if target is None:
         raise ContentError([Problem(entry.source.file, line, "publish",
-                                    f"mission {entry.id} has no publish: section, so it has "
-                                    "nowhere to publish to; HQ adds one (method: git, ssh or s3)")])
+                                    msg("mission {id} has no publish: section, so it has "
+                                        "nowhere to publish to; HQ adds one (method: git, ssh "
+                                        "or s3)", id=entry.id))])
     mine = Declared(entry.id, entry.source.file, line, target,
                     entry.source.line_of(("publish", "remote")),
                     _host_line(entry.source.line_of, target))

@@ -14,26 +14,26 @@ from pathlib import Path
 
 import nh3
 
-from chancery.errors import ContentError, Problem, display_path
+from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.markdown.html_scan import URL_ATTRIBUTES, HtmlScan, scan_html, urls_of
 from chancery.model.html_policy import HtmlPolicy
 
-_EMBED_HINT = ("embedding video or maps: use the `video` or `map` block (::: video <https URL>, "
-               "with a poster: image from media/), which links to the page with a local poster "
-               "image and makes no request to another site")
+_EMBED_HINT = msg("embedding video or maps: use the `video` or `map` block (::: video <https URL>, "
+                  "with a poster: image from media/), which links to the page with a local "
+                  "poster image and makes no request to another site")
 _ELEMENT_HINTS = {
     **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "video",
                      "audio", "portal"), _EMBED_HINT),
     **dict.fromkeys(("script", "noscript", "template"),
-                    "pages cannot run scripts; remove it (features come from HQ's theme)"),
-    "style": "styles come from HQ's stylesheet; remove the <style> element",
+                    msg("pages cannot run scripts; remove it (features come from HQ's theme)")),
+    "style": msg("styles come from HQ's stylesheet; remove the <style> element"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea", "fieldset", "label"),
-                    "forms cannot be embedded; link to the form's https:// page instead"),
+                    msg("forms cannot be embedded; link to the form's https:// page instead")),
     **dict.fromkeys(("base", "meta", "link", "title", "head", "body", "html"),
-                    "the page's head is made by the theme; remove it"),
+                    msg("the page's head is made by the theme; remove it")),
     **dict.fromkeys(("svg", "math", "canvas"),
-                    "put the picture in the mission's media/ folder and show it as an image, "
-                    "e.g. ![what it shows](/media/name.png)"),
+                    msg("put the picture in the mission's media/ folder and show it as an "
+                        "image, e.g. ![what it shows](/media/name.png)")),
 }
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # what a browser ignores in a URL's scheme
@@ -64,15 +64,16 @@ def is_remote(url: str) -> bool:
 def find_unsafe(html: str, policy: HtmlPolicy, scan: HtmlScan | None = None) -> list[Unsafe]:
     """What in ``html`` the policy does not allow, in document order."""
     scan = scan or scan_html(html)
-    found = [Unsafe(re.escape(markup[:12]), f"'{markup[:40]}' is not allowed in a page; "
-                    "remove it") for markup in scan.markup]
+    found = [Unsafe(re.escape(markup[:12]), msg("'{markup}' is not allowed in a page; remove it",
+                                                markup=markup[:40])) for markup in scan.markup]
     elements = set(policy.elements)
     for tag in scan.tags:
         if tag.name not in elements:
-            hint = _ELEMENT_HINTS.get(tag.name, "it is not in HQ's allowed HTML (hq.yml "
-                                      "html.elements); write it in Markdown or ask HQ")
+            hint = _ELEMENT_HINTS.get(tag.name) or msg(
+                "it is not in HQ's allowed HTML (hq.yml html.elements); write it in Markdown or "
+                "ask HQ")
             found.append(Unsafe(rf"<\s*{re.escape(tag.name)}\b",
-                                f"<{tag.name}> is not allowed: {hint}"))
+                                msg("<{name}> is not allowed: {hint}", name=tag.name, hint=hint)))
             continue
         allowed = policy.allowed_attributes(tag.name)
         for name, value in tag.attrs:
@@ -86,14 +87,16 @@ def find_unsafe(html: str, policy: HtmlPolicy, scan: HtmlScan | None = None) -> 
 def _attribute(tag: str, name: str) -> Unsafe:
     needle = rf"\b{re.escape(name)}\s*="
     if name.startswith("on"):
-        return Unsafe(needle, f"{name}= on <{tag}> runs a script; remove it (pages cannot run "
-                              "scripts, also not through {: ...} attributes)")
+        return Unsafe(needle, msg("{name}= on <{tag}> runs a script; remove it (pages cannot "
+                                  "run scripts, also not through {{: ...}} attributes)",
+                                  name=name, tag=tag))
     if name == "style":
-        return Unsafe(needle, f"style= on <{tag}> is not allowed; remove it (the look comes "
-                              "from HQ's stylesheet, e.g. a class HQ provides: {: .class })")
+        return Unsafe(needle, msg("style= on <{tag}> is not allowed; remove it (the look comes "
+                                  "from HQ's stylesheet, e.g. a class HQ provides: {{: .class "
+                                  "}})", tag=tag))
     return Unsafe(rf"\b{re.escape(name)}\b",
-                  f"attribute {name}= is not allowed on <{tag}> (hq.yml html.attributes); "
-                  "remove it")
+                  msg("attribute {name}= is not allowed on <{tag}> (hq.yml html.attributes); "
+                      "remove it", name=name, tag=tag))
 
 
 def _urls(tag: str, name: str, value: str, policy: HtmlPolicy) -> list[Unsafe]:
@@ -104,15 +107,17 @@ def _urls(tag: str, name: str, value: str, policy: HtmlPolicy) -> list[Unsafe]:
         if scheme is not None and scheme not in policy.url_schemes:
             tail = f"|{re.escape(url[-12:])}" if len(url) > 16 else ""  # entities hide the scheme
             found.append(Unsafe(re.escape(scheme) + r"\s*:|" + re.escape(url[:30]) + tail,
-                                f"{name}='{shown}' uses '{scheme}:', which is not allowed; link "
-                                f"to an address starting with "
-                                f"{', '.join(s + ':' for s in policy.url_schemes)} or to a page "
-                                "or file of the site"))
+                                msg("{name}='{shown}' uses '{scheme}:', which is not allowed; "
+                                    "link to an address starting with {value} or to a page or "
+                                    "file of the site",
+                                    name=name, shown=shown, scheme=scheme,
+                                    value=', '.join(s + ':' for s in policy.url_schemes))))
         elif tag in ("img", "source") and is_remote(url) and not policy.remote_images:
             found.append(Unsafe(re.escape(url[:60]),
-                                f"image '{shown}' would be loaded from another site on every "
-                                "visit (a request to a third party); put the picture in the "
-                                "mission's media/ folder and show it from there"))
+                                msg("image '{shown}' would be loaded from another site on every "
+                                    "visit (a request to a third party); put the picture in the "
+                                    "mission's media/ folder and show it from there",
+                                    shown=shown)))
     return found
 
 

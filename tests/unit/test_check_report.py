@@ -342,35 +342,151 @@ def test_the_catalog_is_its_own_domain_apart_from_the_themes() -> None:
     assert not list(themes.rglob("chancery.po"))
 
 
-TRANSLATABLE = ["chancery/check.py", "chancery/check_report.py", "chancery/check_unloaded.py",
-                "chancery/loaders/frontmatter.py", "chancery/loaders/text.py",
-                "chancery/loaders/yaml_limits.py", "chancery/loaders/yaml_source.py",
-                "chancery/model/validation.py", "chancery/model/network.py",
-                "chancery/images/checks.py"]
+# Modules whose messages are not for editors, or not converted yet: (module, reason).
+NOT_EDITORS = {
+    "chancery/clock.py": "CHANCERY_NOW is set by engineers and CI, not written by editors",
+    "chancery/i18n/review.py": "the catalog review tool of the translators' CI job",
+    "chancery/cms/settings.py": "HQ engineers' cms: settings (one message, not yet converted: "
+                                "chancery/cms/ is being edited elsewhere)",
+}
+# Called with an editor message (positional index, keyword) besides Problem's helpers, which
+# the scan finds by itself: a function that passes one of its parameters on as a message.
+MESSAGE_TAKERS = {"Problem": (3, "message"), "ValueError": (0, None),  # pydantic validators
+                  "Unsafe": (1, "message"), "ImageRefused": (0, None)}
+# Functions whose return value is a message (besides those the scan sees passed to a taker).
+MESSAGE_GIVERS = {"svg_problem", "image_problem", "_anchor_problem"}
 
 
-def test_the_converted_modules_write_every_problem_with_msg() -> None:
-    """A plain string would be printed in English whatever the reader's language, and a
-    template that is not one literal cannot be extracted into the catalog."""
+def _plain(node) -> bool:
     import ast
 
-    plain = []
-    for name in TRANSLATABLE:
-        for node in ast.walk(ast.parse((ROOT / name).read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _plain(node.left) or _plain(node.right)
+    if isinstance(node, ast.IfExp):
+        return _plain(node.body) or _plain(node.orelse)
+    return isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "format"
+
+
+def _name(call) -> str:
+    return getattr(call.func, "id", getattr(call.func, "attr", ""))
+
+
+def _argument(call, index: int, keyword: str | None):
+    import ast
+
+    if len(call.args) > index and not isinstance(call.args[index], ast.Starred):
+        return call.args[index]
+    return next((k.value for k in call.keywords if k.arg == keyword), None)
+
+
+def plain_messages() -> list[str]:
+    """``file:line`` of every editor message of chancery/ and plugins/ written as plain text:
+    given to Problem (or to a function that hands its parameter on to Problem, found by the
+    scan), raised by a validator, returned by a function whose result is a message, or put
+    in a block parser's ``problems`` list; directly or through a local variable."""
+    import ast
+
+    trees = {}
+    for folder in ("chancery", "plugins"):
+        for file in sorted((ROOT / folder).rglob("*.py")):
+            name = file.relative_to(ROOT).as_posix()
+            if name not in NOT_EDITORS:
+                trees[name] = ast.parse(file.read_text(encoding="utf-8"))
+    takers, givers = dict(MESSAGE_TAKERS), set(MESSAGE_GIVERS)
+    functions = [(name, node) for name, tree in trees.items() for node in ast.walk(tree)
+                 if isinstance(node, ast.FunctionDef)]
+    grew = True
+    while grew:  # problem(source, path, message) -> Problem(..., message): a taker too
+        grew = False
+        for _, function in functions:
+            params = [a.arg for a in function.args.posonlyargs + function.args.args
+                      if a.arg not in ("self", "cls")]
+            for call in ast.walk(function):
+                if function.name in takers or not isinstance(call, ast.Call) \
+                        or _name(call) not in takers:
+                    continue
+                given = _argument(call, *takers[_name(call)])
+                if isinstance(given, ast.Name) and given.id in params:
+                    takers[function.name] = (params.index(given.id), given.id)
+                    grew = True
+    found = set()
+    for name, function in functions:
+        assigned: dict[str, list] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned.setdefault(target.id, []).append(node.value)
+        for call in ast.walk(function):
+            if not isinstance(call, ast.Call):
                 continue
-            called = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            if called == "msg":
-                wrong = not isinstance(node.args[0], ast.Constant)
-            elif called == "Problem" and len(node.args) > 3:
-                wrong = isinstance(node.args[3], ast.Constant | ast.JoinedStr | ast.BinOp)
-            elif called == "_fail":
-                wrong = isinstance(node.args[-1], ast.Constant | ast.JoinedStr | ast.BinOp)
+            if _name(call) == "msg":
+                if not call.args or not isinstance(call.args[0], ast.Constant):
+                    found.add(f"{name}:{call.lineno} (msg needs one literal template)")
+                continue
+            if _name(call) == "append" and call.args and isinstance(call.args[0], ast.Tuple) \
+                    and len(call.args[0].elts) == 2 \
+                    and getattr(call.func.value, "id", "") == "problems":
+                values = [call.args[0].elts[1]]  # problems.append((index, message))
+            elif _name(call) in takers:
+                given = _argument(call, *takers[_name(call)])
+                values = [] if given is None else [given]
+                if isinstance(given, ast.Name):
+                    values += assigned.get(given.id, [])
             else:
                 continue
-            if wrong:
-                plain.append(f"{name}:{node.lineno}")
-    assert plain == []
+            for value in values:
+                if _plain(value):
+                    found.add(f"{name}:{value.lineno}")
+                elif isinstance(value, ast.Call):
+                    givers.add(_name(value))
+    for name, function in functions:
+        if function.name in givers:
+            for node in ast.walk(function):
+                if isinstance(node, ast.Return) and node.value is not None:
+                    value = node.value
+                    for each in ([value.body, value.orelse] if isinstance(value, ast.IfExp)
+                                 else [value]):
+                        if _plain(each):
+                            found.add(f"{name}:{each.lineno}")
+    return sorted(found)
+
+
+def test_every_module_writes_every_editor_message_with_msg() -> None:
+    """A plain string would be printed in English whatever the reader's language, and a
+    template that is not one literal cannot be extracted into the catalog. Every module of
+    chancery/ and plugins/ is scanned, not a list: a new check cannot stay untranslated."""
+    assert plain_messages() == []
+
+
+def test_the_scan_finds_plain_messages_however_they_are_passed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.unit.test_check_report as this
+
+    module = tmp_path / "chancery" / "example.py"
+    write(module, """\
+        from chancery.errors import Problem, msg
+
+        def helper(source, where, message):
+            return Problem(source, 1, where, message)
+
+        def reason(value):
+            return f"bad {value}"
+
+        def checks(value, problems):
+            text = "plain, through a variable"
+            found = [helper("a.md", "", f"plain {value}"), Problem("a.md", 1, "", text),
+                     Problem("a.md", 1, "", reason(value)),
+                     Problem("a.md", 1, "", msg("fine {value}", value=value))]
+            problems.append((0, "plain in a block's list"))
+            raise ValueError("plain, from a validator " + value)
+        """)
+    monkeypatch.setattr(this, "ROOT", tmp_path)
+    assert [line.split(":")[1] for line in plain_messages()] == ["10", "11", "14", "15", "7"]
 
 
 def test_files_behind_a_symbolic_link_are_never_read(
@@ -391,3 +507,36 @@ def test_files_behind_a_symbolic_link_are_never_read(
         "outside this mission's folder; content must be real files: replace the link by a "
         "copy of what it points to, inside this mission's folder, or remove it"]
     assert lines[0] == "mission fr-evil: 1 problem(s)"  # its other files are not read
+
+
+def test_messages_of_the_modules_converted_last_are_vietnamese_too(
+        network_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The sanitizer, a validator's ValueError (through pydantic) and the folder scan."""
+    monkeypatch.chdir(network_dir.parent)
+    write(network_dir / "fr-lyon/pages/vi/about.md",
+          page("Giới thiệu", '<iframe src="https://video.example/"></iframe>'))
+    mission = network_dir / "fr-lyon/mission.yml"
+    mission.write_text(mission.read_text(encoding="utf-8") + "publish:\n  method: git\n"
+                       "  remote: -oProxyCommand=x\n", encoding="utf-8")
+    messages = {}
+    for lang in ("en", "vi"):
+        assert main(["check", "--content", "content", "--lang", lang]) == 1
+        messages[lang] = capsys.readouterr().err.splitlines()[1:]
+    assert messages["en"] == [
+        "content/fr-lyon/mission.yml:26: publish.remote: remote '-oProxyCommand=x' must not "
+        "start with '-' (a program would read it as an option); write the real name"]
+    texts = catalog("vi")
+    assert messages["vi"] == [
+        "content/fr-lyon/mission.yml:26: publish.remote: " + texts[
+            "{what} '{value}' must not start with '-' (a program would read it as an option); "
+            "write the real name"].format(what="remote", value="-oProxyCommand=x")]
+    mission.write_text(MISSION_YML, encoding="utf-8")
+    assert main(["check", "--content", "content", "--lang", "vi"]) == 1
+    listed = capsys.readouterr().err
+    assert "content/fr-lyon/pages/vi/about.md:5: <iframe> " + texts[
+        "<{name}> is not allowed: {hint}"].split(": ", 1)[0].removeprefix("<{name}> ") in listed
+    assert "embedding video" not in listed and texts[
+        "embedding video or maps: use the `video` or `map` block (::: video <https URL>, with "
+        "a poster: image from media/), which links to the page with a local poster image and "
+        "makes no request to another site"] in listed
