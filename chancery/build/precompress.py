@@ -28,6 +28,8 @@ from pathlib import Path
 
 import brotli
 
+from chancery.atomic import write_bytes_atomic
+
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt",
                  ".webmanifest")
 ENCODINGS = (".gz", ".br")
@@ -93,13 +95,6 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _write(path: str, data: bytes) -> None:
-    tmp = f"{path}.tmp-precompress"
-    with open(tmp, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
-
-
 def _remove(path: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
@@ -136,7 +131,7 @@ def precompress(root: Path, live: Path | None = None) -> int:
                 if copy is None:
                     _remove(target)
                 else:
-                    _write(target, copy)
+                    write_bytes_atomic(Path(target), copy)  # never into a linked file
             done += 1
     return done
 
