@@ -147,12 +147,12 @@ def declared_targets(content_dir: Path, skip: str | None = None
             continue
         links = file_link_problems(path, folder)
         if links:  # never read a file through a link that leaves its mission
-            problems += links
+            problems += links + [_unknown_hosting(path, folder.name)]
             continue
         try:
             source = load_yaml_file(path, display_path(path))
         except ContentError as exc:
-            problems += exc.problems
+            problems += [*exc.problems, _unknown_hosting(path, folder.name)]
             continue
         raw = source.data.get("publish") if isinstance(source.data, dict) else None
         if raw is None:
@@ -170,6 +170,17 @@ def declared_targets(content_dir: Path, skip: str | None = None
                               source.line_of(("publish", "remote")),
                               _host_line(source.line_of, target)))
     return found, problems
+
+
+def _unknown_hosting(path: Path, mission: str) -> Problem:
+    """Why another mission's unreadable ``mission.yml`` stops this publish: its problems are
+    that mission's, but no one can tell whether it publishes to the same place."""
+    return Problem(display_path(path), 0, "publish",
+                   msg("this file cannot be read, so no one can tell which hosting mission "
+                       "{mission} declares, and no other mission may publish until it is fixed "
+                       "(two missions must never publish to the same place); HQ or {mission}'s "
+                       "editors correct it (python3 build.py check --mission {mission} shows "
+                       "how)", mission=mission))
 
 
 def _refusal(mine: Declared, me: TargetIdentity, theirs: Declared,

@@ -241,6 +241,25 @@ def test_a_mission_whose_target_cannot_be_read_blocks_publishing(tmp_path):
     assert "fr-nice" in caught.value.problems[0].file
 
 
+def test_a_mission_yml_that_cannot_be_read_blocks_publishing_and_says_why(tmp_path):
+    content = write_network(tmp_path, {"fr-lyon": "method: git\nremote: /srv/a.git\n",
+                                       "fr-nice": "method: git\nremote: /srv/b.git\n"})
+    nice = content / "fr-nice" / "mission.yml"
+    nice.write_text(nice.read_text(encoding="utf-8").replace("host_country: FR",
+                                                             "host_country: [FR"),
+                    encoding="utf-8")
+    entry = load_network(content, only=["fr-lyon"]).missions["fr-lyon"]
+    with pytest.raises(ContentError) as caught:
+        check_no_conflict(entry, content)
+    files = {problem.file for problem in caught.value.problems}
+    assert len(files) == 1 and files.pop().endswith("fr-nice/mission.yml")
+    messages = [problem.message for problem in caught.value.problems]
+    assert any("invalid YAML" in message for message in messages)
+    assert ("this file cannot be read, so no one can tell which hosting mission fr-nice "
+            "declares, and no other mission may publish until it is fixed (two missions must "
+            "never publish to the same place)") in messages[-1]
+
+
 def test_local_git_remotes_need_hqs_leave(tmp_path):
     content = write_network(tmp_path, {"fr-lyon": "method: git\nremote: /srv/a.git\n",
                                        "fr-nice": "method: git\n"
