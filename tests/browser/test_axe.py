@@ -49,8 +49,7 @@ def language_pages(site: Path, mission: str, lang: str) -> list[str]:
     root = site / mission
     lang_root = root if lang == languages[0] else root / lang
     others = {root / other for other in languages if other != lang} | {
-        root / name for name in ("pagefind", "assets", "admin", "media")} | {
-        lang_root / "lite"}  # the text-only edition: its own tests (issue 18 item 3)
+        root / name for name in ("pagefind", "assets", "admin", "media")}
     return page_types(root, lang_root, others)
 
 
