@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from chancery.alerts.model import Alert, AlertsFile
 from chancery.data.files import hq_data_path, mission_data_path, read_optional
 from chancery.data.validation import problem, validate_at
-from chancery.data.zones import HQ_ZONE, mission_timezone
+from chancery.data.zones import HQ_ZONE, mission_timezone, scheduled_moment
 from chancery.errors import ContentError, Problem, msg
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import YamlSource
@@ -31,12 +31,6 @@ class ScheduledAlert:
     def active_at(self, moment: datetime) -> bool:
         return self.starts <= moment < self.ends
 
-
-def _at(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    day = value + timedelta(days=1) if end else value
-    return datetime.combine(day, time(0), tzinfo=tz)
 
 
 def _file_problems(alerts: AlertsFile, source: YamlSource) -> list[Problem]:
@@ -81,7 +75,8 @@ def _load(path, scope: str, tz: ZoneInfo, problems: list[Problem]) -> list[Sched
     for i, alert in enumerate(alerts.alerts):
         if alert.end is None:
             continue
-        starts, ends = _at(alert.start, tz, end=False), _at(alert.end, tz, end=True)
+        starts = scheduled_moment(alert.start, tz, end=False)
+        ends = scheduled_moment(alert.end, tz, end=True)
         if ends <= starts:
             problems.append(problem(source, ("alerts", i, "end"),
                                     msg("end {end} is before start {start}; the alert would "

@@ -10,12 +10,12 @@ moment because the start and end are date-times (or days) written in the content
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chancery.crisis.model import MAX_DAYS, Crisis, CrisisText, HqCrisis
 from chancery.data.validation import problem as located
-from chancery.data.zones import HQ_ZONE, mission_timezone
+from chancery.data.zones import HQ_ZONE, mission_timezone, scheduled_moment
 from chancery.errors import ContentError, Problem, display_path, msg
 from chancery.languages import DEFAULT_LANGUAGE
 from chancery.loaders.yaml_source import Path_, YamlSource
@@ -44,12 +44,6 @@ def problem(source: YamlSource, here: Path_, message: str, severity: str = "erro
     return replace(found, file=display_path(found.file))
 
 
-def _at(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    day = value + timedelta(days=1) if end else value
-    return datetime.combine(day, time(0), tzinfo=tz)
-
 
 def _text_problems(text: CrisisText, source: YamlSource, here: Path_, languages: list[str],
                    who: str) -> list[Problem]:
@@ -76,7 +70,8 @@ def _schedule(crisis: Crisis, scope: str, source: YamlSource, here: Path_, tz: Z
                                                   max_days=MAX_DAYS,
                                                   latest=_latest(crisis.start).isoformat())))
         return None
-    starts, ends = _at(crisis.start, tz, end=False), _at(crisis.end, tz, end=True)
+    starts = scheduled_moment(crisis.start, tz, end=False)
+    ends = scheduled_moment(crisis.end, tz, end=True)
     if ends <= starts:
         problems.append(problem(source, here + ("end",),
                                 msg("end {end} is not after start {start}: the crisis would "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from babel.core import get_global
@@ -22,6 +23,19 @@ def country_timezone(country: str) -> str | None:
     """The host country's time zone when it has exactly one, else ``None``."""
     zones = get_global("territory_zones").get(country, [])
     return zones[0] if len(zones) == 1 else None
+
+
+def scheduled_moment(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
+    """When a ``start:`` or ``end:`` written as a day or a date-time happens, aware.
+
+    A date-time without an offset is in ``tz`` (the issuer's zone); a day starts at its
+    midnight there and, as an end, counts in full (the next midnight). Alerts and crises
+    are scheduled with it.
+    """
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    day = value + timedelta(days=1) if end else value
+    return datetime.combine(day, time(0), tzinfo=tz)
 
 
 def zone(name: str | None) -> ZoneInfo:
