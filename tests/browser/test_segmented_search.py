@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from chancery.build.segment import SEPARATOR, segment_html
-from chancery.fonts import FONTS_CSS, family_name, load_table, script_of
+from chancery.fonts import FONTS_CSS, family_name, is_rtl, load_table, script_of
 from tests.conftest import CONTENT, serve_directory
 from tests.languages.scaffolding import new_mission, run
 
@@ -36,11 +36,14 @@ SENTENCES = {
     "ja": ("大使館は毎週月曜日にベトナム国民へ領事サービスを提供しています。", "領事",
            "領事サービス"),
 }
+# Languages written with spaces, right to left included: (sentence, a word of it).
+SPACED = {"he": ("השגרירות מעניקה שירותים קונסולריים לאזרחי וייטנאם בכל יום שני.",
+                 "קונסולריים")}
 EXACT, PLAIN = "Quỳnh Lưu", "Quynh Luu"  # Vietnamese: with and without diacritics
 
 
 MISSIONS = {"lo": "la-vientiane", "km": "kh-phnom-penh", "th": "th-bangkok",
-            "my": "mm-yangon", "zh": "cn-beijing", "ja": "jp-tokyo"}
+            "my": "mm-yangon", "zh": "cn-beijing", "ja": "jp-tokyo", "he": "il-tel-aviv"}
 
 
 def _mission(lang: str) -> str:
@@ -58,7 +61,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     content = root / "content"
     content.mkdir()
     shutil.copytree(CONTENT / "_hq", content / "_hq")
-    for n, (lang, (sentence, _, _)) in enumerate(SENTENCES.items(), start=1):
+    texts = {lang: texts[0] for lang, texts in (SENTENCES | SPACED).items()}
+    for n, (lang, sentence) in enumerate(texts.items(), start=1):
         new_mission(content, _mission(lang), ["vi", lang, "en"], n)
         _append(content / _mission(lang) / "pages" / lang / "about" / "index.md", sentence)
     vi_pages = content / _mission("lo") / "pages" / "vi"
@@ -67,7 +71,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     built = run("build", "--content", str(content), "--out", str(root / "out"),
                 "--cache-dir", str(root / "cache"))
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    servers = {lang: serve_directory(root / "out" / _mission(lang)) for lang in SENTENCES}
+    servers = {lang: serve_directory(root / "out" / _mission(lang)) for lang in texts}
     yield {lang: f"http://127.0.0.1:{s.server_address[1]}/" for lang, s in servers.items()}
     for server in servers.values():
         server.shutdown()
@@ -100,7 +104,17 @@ def test_words_written_together_in_the_query_are_found(page: object, sites: dict
     assert f"/{lang}/about/" in found, found
 
 
-@pytest.mark.parametrize("lang", sorted(SENTENCES))
+@pytest.mark.parametrize("lang", sorted(SPACED))
+def test_a_word_of_a_language_written_with_spaces_is_found(page: object, sites: dict[str, str],
+                                                          lang: str) -> None:
+    sentence, word = SPACED[lang]
+    found = _search(page, f"{sites[lang]}{lang}/search/?q={quote(word)}")
+    assert f"/{lang}/about/" in found, found
+    assert page.evaluate("document.documentElement.dir") == \
+        ("rtl" if is_rtl(lang) else "ltr")
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES | SPACED))
 def test_the_script_font_is_published_and_used(page: object, sites: dict[str, str],
                                                lang: str) -> None:
     family = load_table(THEME / "fonts.yml").scripts[script_of(lang)]
