@@ -34,6 +34,7 @@ class FontTable:
     base: str
     scripts: dict[str, str]
     subsets: dict[str, list[str]] = field(default_factory=dict)
+    system: tuple[str, ...] = ()  # scripts in the reader's own fonts: no web font linked
     version: str = "5.3.0"
     weights: tuple[str, ...] = ("400", "700")
     source: str = "@fontsource"
@@ -52,6 +53,7 @@ def load_table(path: Path) -> FontTable:
         version=str(data.get("version", "5.3.0")),
         weights=tuple(str(w) for w in data.get("weights", (400, 700))),
         source=str(data.get("source", "@fontsource")),
+        system=tuple(str(script) for script in data.get("system") or ()),
     )
 
 
@@ -92,6 +94,17 @@ def family_of(table: FontTable, tag: str, preferred: Preferred | None = None) ->
     return table.scripts.get(script) if script else None
 
 
+def in_system_fonts(table: FontTable, tag: str, preferred: Preferred | None = None) -> bool:
+    """Whether ``tag`` is written in the reader's own fonts (its script is one of the
+    table's ``system`` scripts and HQ prefers no family for it)."""
+    return not (preferred and preferred.get(tag)) and script_of(tag) in table.system
+
+
+def web_family_of(table: FontTable, tag: str, preferred: Preferred | None = None) -> str | None:
+    """The family whose files a page in ``tag`` loads (``None``: the reader's own fonts)."""
+    return None if in_system_fonts(table, tag, preferred) else family_of(table, tag, preferred)
+
+
 def preferred_fonts(declared: Languages, codes: list[str]) -> Preferred:
     """The families HQ prefers for some of ``codes`` (``font:`` in languages.yml)."""
     return {code: font for code in codes if code in declared
@@ -100,13 +113,13 @@ def preferred_fonts(declared: Languages, codes: list[str]) -> Preferred:
 
 def font_families(table_file: Path, languages: list[str],
                   preferred: Preferred | None = None) -> list[str]:
-    """Vendored families for ``languages``: the base first, then in the table's order."""
+    """Vendored families ``languages`` load, in the table's order (the base first): none for
+    a language written in the reader's own fonts (``system`` scripts)."""
     table = load_table(table_file)
-    wanted = [f for f in (family_of(table, tag, preferred) for tag in languages) if f]
+    wanted = [f for f in (web_family_of(table, tag, preferred) for tag in languages) if f]
     fonts_dir = table_file.parent / "assets" / "fonts"
     ordered = list(dict.fromkeys([*table.families(), *wanted]))
-    return [f for f in ordered if (f == table.base or f in wanted)
-            and (fonts_dir / f / FACES).is_file()]
+    return [f for f in ordered if f in wanted and (fonts_dir / f / FACES).is_file()]
 
 
 def family_name(fonts_dir: Path, family: str) -> str:
@@ -169,6 +182,8 @@ def missing_fonts(theme_dir: Path, languages: list[str],
     for tag in languages:
         script = script_of(tag)
         family = family_of(table, tag, preferred)
+        if in_system_fonts(table, tag, preferred):
+            continue  # the reader's own fonts write it
         if family is None:
             lines.append(f"{tag}: script {script or 'unknown'} has no family in fonts.yml "
                          "scripts: add 'Xxxx: <family>' there, then 'build.py fonts add'")

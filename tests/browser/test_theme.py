@@ -11,7 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chancery.fonts import family_name, family_of, load_table, preferred_fonts
+from chancery.fonts import (
+    family_name,
+    in_system_fonts,
+    load_table,
+    preferred_fonts,
+    web_family_of,
+)
 from chancery.model.fields import tel_uri
 from chancery.model.network import MissionEntry, load_network
 from tests.browser.conftest import screenshot_dir
@@ -127,15 +133,20 @@ def test_pages_request_nothing_from_another_origin(page: object,
 
 def test_web_fonts_cover_the_script_of_every_language(page: object,
                                                       serve_site: Callable[[str], str]) -> None:
-    """Each language's page loads the family its script needs (the theme's fonts.yml)."""
+    """Each language's page loads the family its script needs (the theme's fonts.yml), and
+    none for a script in the reader's own fonts (fonts.yml ``system``)."""
     table = load_table(THEME / "fonts.yml")
     preferred = preferred_fonts(NETWORK.languages, NETWORK.languages.codes)
     for mission, lang in _pairs():
-        family = family_of(table, lang, preferred) or table.base
-        expected = family_name(THEME / "assets" / "fonts", family)
+        family = web_family_of(table, lang, preferred)
         page.goto(serve_site(mission) + _prefix(NETWORK.missions[mission], lang))
         page.wait_for_load_state("networkidle")
         loaded = page.evaluate(
             "async () => { await document.fonts.ready; return [...document.fonts]"
             ".filter(f => f.status === 'loaded').map(f => f.family.replace(/\"/g, '')); }")
+        if family is None:
+            assert in_system_fonts(table, lang, preferred)
+            assert not [f for f in page.requests_made if f.endswith(".woff2")], (mission, lang)
+            continue
+        expected = family_name(THEME / "assets" / "fonts", family)
         assert expected in loaded, (mission, lang, loaded)

@@ -79,9 +79,6 @@ def test_fonts_only_for_the_scripts_on_the_page(visits: list[Visit],
                 f"{v.mission}/{v.path}: {font} downloaded, but no character of the page is in it"
 
 
-@pytest.mark.xfail(strict=True, reason="budgets not met yet: the Japanese pages download "
-                   "40-50 slices of Noto Sans JP (500 KB) and every page ~35 KB of CSS "
-                   "(Material's 23 KB) plus ~38 KB of Noto Sans; see docs/pages/performance.md")
 def test_first_visits_stay_within_the_budgets(visits: list[Visit]) -> None:
     assert {v.page_type for v in visits} >= set(BUDGETS)
     assert over_budget(visits) == []

@@ -14,13 +14,14 @@ from chancery.font_vendor import FontVendorError, add_family
 from chancery.fonts import (
     FACES,
     LICENCE,
+    in_system_fonts,
     load_table,
     missing_fonts,
     mission_font_css,
     script_of,
     stacks_css,
 )
-from chancery.languages import project_languages
+from chancery.languages import DEFAULT_LANGUAGE, project_languages
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "themes" / "chancery"
@@ -53,27 +54,45 @@ def test_each_family_folder_has_its_licence_faces_and_only_woff2() -> None:
 
 
 def test_generated_css_has_swap_and_unicode_range_and_existing_files() -> None:
+    table = load_table(THEME / "fonts.yml")
+    web = [tag for tag in declared() if not in_system_fonts(table, tag)]
+    assert web  # scripts devices may lack: Lao, Khmer, Myanmar...
     css = mission_font_css(THEME, declared())
     faces = re.findall(r"@font-face \{(.*?)\}", css, flags=re.S)
-    assert len(faces) > 100  # CJK slices
+    assert faces
     for face in faces:
         assert "font-display: swap;" in face, face
         assert re.search(r"unicode-range: U\+[0-9A-Fa-f]", face), face
         url = re.search(r'url\("([^"]+)"\)', face)[1]
         assert (FONTS / url).is_file(), url
-    table = load_table(THEME / "fonts.yml")
-    for tag in declared():
+    for tag in web:
         family = table.scripts[script_of(tag)]
         assert f"url(\"{family}/" in css, (tag, family)
 
 
 def test_a_mission_gets_only_its_scripts() -> None:
-    tags = [t for t in declared() if script_of(t) not in ("Latn", "Cyrl")][:1]
-    assert tags
-    css = mission_font_css(THEME, ["vi", *tags])
     table = load_table(THEME / "fonts.yml")
+    tags = [t for t in declared() if not in_system_fonts(table, t)][:1]
+    assert tags
+    css = mission_font_css(THEME, [DEFAULT_LANGUAGE, *tags])
     used = set(re.findall(r'url\("([^/"]+)/', css))
-    assert used == {table.base, table.scripts[script_of(tags[0])]}
+    assert used == {table.scripts[script_of(tags[0])]}
+
+
+def test_system_scripts_load_no_web_font_unless_hq_prefers_one() -> None:
+    """Latin (Vietnamese), Arabic and CJK are in every reader's own fonts: no face, the
+    system stack; a `font:` HQ gives a language in languages.yml links that family."""
+    table = load_table(THEME / "fonts.yml")
+    system = [t for t in declared() if in_system_fonts(table, t)]
+    assert DEFAULT_LANGUAGE in system and len(system) > 1
+    css = mission_font_css(THEME, system)
+    assert "@font-face" not in css
+    assert "--chancery-font-stack: system-ui, sans-serif;" in css
+    assert missing_fonts(THEME, system) == []
+    other = next(t for t in system if t != DEFAULT_LANGUAGE)
+    family = table.scripts[script_of(other)]
+    preferred = mission_font_css(THEME, [DEFAULT_LANGUAGE, other], {other: family})
+    assert f'url("{family}/' in preferred
 
 
 def test_stacks_put_the_language_family_first_after_the_base_and_rtl_before_it() -> None:
