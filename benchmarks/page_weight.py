@@ -216,7 +216,7 @@ def measure_site(browser: object, out: Path, missions: dict[str, list[str]],
 
 
 def example_missions(content: Path) -> dict[str, list[str]]:
-    from chancery.model.network import load_network
+    from chancery.content.model.network import load_network
 
     network = load_network(content)
     return {mid: list(entry.mission.languages) for mid, entry in network.missions.items()}
@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="chancery-weight-") as tmp:
         out = args.site
         if out is None:
-            from chancery.build.runner import build_missions
+            from chancery.pipeline.runner import build_missions
 
             out = Path(tmp)
             reports = build_missions(args.content, out, progress=lambda line: None)

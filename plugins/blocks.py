@@ -22,12 +22,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from chancery.build.language import LanguageBuild
-from chancery.data.pages import GeneratedPage
-from chancery.errors import ContentError
-from chancery.i18n.catalog import translations
-from chancery.pages import PageSource
-from chancery.urls import language_urls
+from chancery.content.data.pages import GeneratedPage
+from chancery.content.i18n.catalog import translations
+from chancery.content.pages import PageSource
+from chancery.core.errors import ContentError
+from chancery.core.urls import language_urls
+from chancery.site.language import LanguageBuild
 from chancery_plugins.site.plugin import mkdocs_nav
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,15 +12,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from chancery.engine import CONFIG_ENV
-from chancery.errors import ContentError, Problem
-from chancery.preview import PreviewTarget
+from chancery.checks.preview import PreviewTarget
+from chancery.core.engine import CONFIG_ENV
+from chancery.core.errors import ContentError, Problem
+from chancery_plugins.notices import DUPLICATES
 from chancery_plugins.partial import DIRTY_WARNING, render_only
 
 CONFIG_FILE = Path(__file__).resolve().parents[1] / "mkdocs.yml"
-# MkDocs' notices about links and anchors: the checks that run before every build report each
-# of them at file:line, in the editor's words (chancery/check.py, chancery/check_html.py).
-DUPLICATES = re.compile(r"^Doc file '[^']*' contains ")
 
 
 def configured_file() -> Path:

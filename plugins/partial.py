@@ -2,7 +2,7 @@
 
 Used when only the text of a few pages changed since the last build (their front matter,
 the other pages, settings, data, media, theme and code did not; see
-``chancery.build.plan``): everything else the build would write is the same as before.
+``chancery.pipeline.plan``): everything else the build would write is the same as before.
 MkDocs' "dirty" mode skips what ``File.is_modified()`` says is unchanged; here that is
 every file but the chosen pages. The pages of the navigation still read their front
 matter, so that links to them (e.g. Material's previous/next) carry their titles.

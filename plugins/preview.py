@@ -24,9 +24,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _timestamp
 
-from chancery.errors import Problem
-from chancery.preview import PreviewTarget, content_problems, merged, unexpected
-from chancery_plugins.engine import DUPLICATES
+from chancery.checks.preview import PreviewTarget, content_problems, merged, unexpected
+from chancery.core.errors import Problem
+from chancery_plugins.notices import DUPLICATES
 
 ASSETS = "/_chancery-preview/"
 ENGINE_NAME = "MkDocs"  # names the engine's own messages, which carry no file

@@ -68,7 +68,7 @@ def network_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example network (content/) built once per test session; returns the output folder."""
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     out = tmp_path_factory.mktemp("example-site")
     reports = build_missions(CONTENT, out, jobs=2, progress=lambda line: None)

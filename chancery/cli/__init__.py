@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib import import_module
 
-from chancery.errors import ContentError
+from chancery.core.errors import ContentError
 
 # Each module exposes register(subparsers) and sets ``run`` on its parser.
 COMMANDS = ["build", "serve", "check", "new", "status", "translated", "i18n", "test",

@@ -7,15 +7,15 @@ import json
 import sys
 from datetime import timedelta
 
-from chancery.affected import (
+from chancery.cli.common import add_content_option
+from chancery.core.clock import parse_now, wall_now
+from chancery.pipeline.affected import (
     Affected,
     GitRangeError,
     affected_since,
     known_missions,
     scheduled_changes,
 )
-from chancery.cli.common import add_content_option
-from chancery.clock import parse_now, wall_now
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

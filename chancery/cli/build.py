@@ -13,7 +13,7 @@ from pathlib import Path
 from chancery.cli.common import PROJECT_ROOT, add_content_option
 from chancery.cli.now import add_now_option
 from chancery.cli.table import render_table
-from chancery.clock import set_now
+from chancery.core.clock import set_now
 
 # The builder, the models and the dashboard are imported when needed: not for --help.
 
@@ -73,11 +73,11 @@ def write_dashboard(content: Path, out: Path,
     stop the build of the others, nor hide their own errors (each mission's problems are
     its own build's and ``check``'s to report).
     """
-    from chancery.dashboard import dashboard_html
-    from chancery.errors import ContentError
-    from chancery.i18n.status import catalog_statuses
-    from chancery.model.network import load_network_tolerant
-    from chancery.translations import mission_status
+    from chancery.content.freshness import mission_status
+    from chancery.content.i18n.status import catalog_statuses
+    from chancery.content.model.network import load_network_tolerant
+    from chancery.core.errors import ContentError
+    from chancery.tools.dashboard import dashboard_html
 
     network, _ = load_network_tolerant(content)
     statuses = []
@@ -100,14 +100,14 @@ def _left_out(mission_id: str) -> None:
 
 def _catalogs_newer(dashboard: Path) -> bool:
     """Whether a UI catalog changed since the dashboard was written (it shows their status)."""
-    from chancery.i18n.catalog import LOCALES_DIR
+    from chancery.content.i18n.catalog import LOCALES_DIR
 
     written = dashboard.stat().st_mtime_ns
     return any(po.stat().st_mtime_ns > written for po in LOCALES_DIR.glob("*/LC_MESSAGES/*.po"))
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     set_now(args.now)
     if args.jobs < 1:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chancery.cli.common import add_content_option
-from chancery.i18n.problems import available_languages
+from chancery.content.i18n.problems import available_languages
 
 FORMATS = ("text", "json", "github")
 
@@ -45,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.check_report import as_github, as_json, as_text, make_report
-    from chancery.i18n.problems import language_from_environment
+    from chancery.checks.report import as_github, as_json, as_text, make_report
+    from chancery.content.i18n.problems import language_from_environment
 
     checked: list[str] = []  # filled as the problems are found
     report = make_report(_problems(args.content, args.mission, checked), args.content, checked)
@@ -67,10 +67,15 @@ def _problems(content: Path, only: list[str] | None, checked: list[str]) -> Iter
     """Every problem of the missions ``only`` names (all by default), one mission after
     another (``checked`` receives their ids). A mission that does not load, or HQ settings
     that do not, still have each of their files read."""
-    from chancery.check import check_mission
-    from chancery.check_unloaded import failed_mission_problems, unloaded_problems
-    from chancery.errors import ContentError
-    from chancery.model.network import HQ_DIR, load_network_tolerant, mission_dirs, unknown_missions
+    from chancery.checks.content import check_mission
+    from chancery.checks.unloaded import failed_mission_problems, unloaded_problems
+    from chancery.content.model.network import (
+        HQ_DIR,
+        load_network_tolerant,
+        mission_dirs,
+        unknown_missions,
+    )
+    from chancery.core.errors import ContentError
     from chancery.publish.targets import network_conflicts
 
     folders = mission_dirs(content)

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.review_comment import review_comment
+    from chancery.tools.review_comment import review_comment
 
     try:
         report = args.check_report.read_text(encoding="utf-8", errors="replace")

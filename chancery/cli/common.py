@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from chancery.core.project import PROJECT_ROOT
 
 
 def add_content_option(parser: argparse.ArgumentParser) -> None:

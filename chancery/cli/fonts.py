@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from chancery.cli.common import PROJECT_ROOT
-
-THEME_DIR = PROJECT_ROOT / "themes" / "chancery"
+from chancery.core.project import THEME_DIR
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,12 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.font_vendor import FontVendorError, add_family
-    from chancery.fonts import load_table, missing_fonts
+    from chancery.render.fonts import load_table, missing_fonts
+    from chancery.tools.font_vendor import FontVendorError, add_family
 
     table = load_table(args.theme / "fonts.yml")
     if args.action == "check":
-        from chancery.languages import project_languages
+        from chancery.content.model.languages import project_languages
 
         problems = missing_fonts(args.theme, project_languages().codes)
         for line in problems:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from chancery.cli.common import add_content_option
-from chancery.errors import ContentError, display_path
+from chancery.core.errors import ContentError, display_path
 
 ACTIONS = ["extract", "update", "check", "missing", "import"]
 
@@ -47,10 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if args.file is not None:
         print(f"i18n {args.action} takes no file", file=sys.stderr)
         return 2
-    from chancery.i18n.catalog import po_path
-    from chancery.i18n.messages import extract, untranslated, update, write_template
-    from chancery.i18n.review import FIELD, review
-    from chancery.languages import project_languages
+    from chancery.content.i18n.catalog import po_path
+    from chancery.content.i18n.messages import extract, untranslated, update, write_template
+    from chancery.content.i18n.review import FIELD, review
+    from chancery.content.model.languages import project_languages
 
     catalog = extract()
     if args.action == "extract":
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _missing(args: argparse.Namespace) -> int:
-    from chancery.i18n.worksheet import missing_rows, write_worksheet
+    from chancery.tools.worksheet import missing_rows, write_worksheet
 
     if not args.lang or len(args.lang) != 1 or args.file is not None:
         print("usage: build.py i18n missing --lang CODE [--out FILE]", file=sys.stderr)
@@ -101,7 +101,7 @@ def _missing(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from chancery.i18n.worksheet import import_worksheet
+    from chancery.tools.worksheet import import_worksheet
 
     if args.file is None or args.lang:
         print("usage: build.py i18n import FILE", file=sys.stderr)

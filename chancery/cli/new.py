@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from chancery.cli.common import add_content_option
-from chancery.errors import display_path
-from chancery.languages import supported_codes
-from chancery.model.network import load_network
-from chancery.scaffold import MISSION_KINDS, new_mission, new_page
+from chancery.content.model.languages import supported_codes
+from chancery.content.model.network import load_network
+from chancery.core.errors import display_path
+from chancery.tools.scaffold import MISSION_KINDS, new_mission, new_page
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -87,7 +87,7 @@ def run_page(args: argparse.Namespace) -> int:
 
 
 def run_post(args: argparse.Namespace) -> int:
-    from chancery.news.scaffold import new_post
+    from chancery.tools.news_scaffold import new_post
 
     network = load_network(args.content, only=[args.mission])
     entry = network.missions[args.mission]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from chancery.clock import ENV, parse_now
+from chancery.core.clock import ENV, parse_now
 
 
 def _moment(value: str) -> str:

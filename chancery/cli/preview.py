@@ -29,9 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.offline_preview import write_offline_preview
     from chancery.publish.built import load_built_site
     from chancery.publish.errors import PublishError
+    from chancery.tools.offline_preview import write_offline_preview
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", args.mission):
         print(f"'{args.mission}' is not a mission id (e.g. fr-paris)", file=sys.stderr)

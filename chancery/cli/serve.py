@@ -12,8 +12,8 @@ import time
 
 from chancery.cli.common import add_content_option
 from chancery.cli.now import add_now_option
-from chancery.clock import set_now
-from chancery.errors import ContentError, Problem, display_path, msg
+from chancery.core.clock import set_now
+from chancery.core.errors import ContentError, Problem, display_path, msg
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
@@ -73,8 +73,8 @@ class Reporter:
 
 
 def run(args: argparse.Namespace) -> int:
-    from chancery.engine import load_engine
-    from chancery.preview import PreviewTarget
+    from chancery.checks.preview import PreviewTarget
+    from chancery.core.engine import load_engine
 
     set_now(args.now)
     if not 1 <= args.port <= 65535:

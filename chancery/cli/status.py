@@ -7,8 +7,8 @@ import json
 
 from chancery.cli.common import add_content_option
 from chancery.cli.table import render_table
-from chancery.model.network import load_network
-from chancery.translations import mission_status
+from chancery.content.freshness import mission_status
+from chancery.content.model.network import load_network
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

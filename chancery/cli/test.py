@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _install_decap_server() -> None:
     """decap-server for the web editor's browser test (npm registry only, pinned version)."""
-    from chancery.cms.server import CACHE, VERSION, ServerMissing, ensure_decap_server
+    from chancery.features.cms.server import CACHE, VERSION, ServerMissing, ensure_decap_server
 
     try:
         ensure_decap_server()

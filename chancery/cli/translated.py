@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from chancery.cli.common import add_content_option
-from chancery.errors import display_path
-from chancery.languages import DEFAULT_LANGUAGE
-from chancery.model.network import load_network
-from chancery.pages import PAGES_DIR
-from chancery.translations import mark_translated
+from chancery.content.freshness import mark_translated
+from chancery.content.model.languages import DEFAULT_LANGUAGE
+from chancery.content.model.network import load_network
+from chancery.content.pages import PAGES_DIR
+from chancery.core.errors import display_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from chancery.atomic import atomic_output
+from chancery.core.atomic import atomic_output
+from chancery.pipeline.digest import site_files
 from chancery.publish.built import BuiltSite
-from chancery.publish.digest import site_files
 from chancery.publish.errors import PublishError
 from chancery.publish.releases import is_release_name, parse_release_name
 
@@ -102,7 +102,7 @@ def clear_pending(archive_dir: Path, mission: str) -> None:
     if folder.is_dir():
         for leftover in folder.glob(".*.pending"):
             leftover.unlink(missing_ok=True)
-        # half-written archives (chancery.atomic's temporary names; .partial before it)
+        # half-written archives (chancery.core.atomic's temporary names; .partial before it)
         for pattern in (".*.tmp", ".*.partial"):
             for leftover in folder.glob(pattern):
                 leftover.unlink(missing_ok=True)

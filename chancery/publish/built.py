@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from chancery.errors import display_path
-from chancery.publish.digest import tree_digest
+from chancery.core.errors import display_path
+from chancery.pipeline.digest import tree_digest
 from chancery.publish.errors import PublishError
 from chancery.publish.releases import SHORT_ID
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 
-from chancery.model.mission import GitTarget, S3Target, SshTarget
+from chancery.content.model.mission import GitTarget, S3Target, SshTarget
 from chancery.publish.base import Publisher
 from chancery.publish.errors import PublishError
 

@@ -22,8 +22,8 @@ import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
-from chancery.model.mission import GitTarget
-from chancery.model.publish_fields import parse_remote
+from chancery.content.model.mission import GitTarget
+from chancery.content.model.publish_fields import parse_remote
 from chancery.publish.base import Publisher
 from chancery.publish.built import BuiltSite
 from chancery.publish.credentials import GIT_TOKEN, GIT_USERNAME, require

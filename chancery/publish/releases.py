@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from chancery.clock import wall_now
+from chancery.core.clock import wall_now
 from chancery.publish.errors import PublishError
 
 SHORT_ID = 12

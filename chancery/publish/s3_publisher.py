@@ -7,7 +7,7 @@ through the pointer, switch from the old release to the new one at that PUT and 
 a mix. A publish killed before it leaves the pointer, and so the live site, unchanged; its
 partial upload is invisible and removed by the next publish. ``keep`` releases are kept.
 
-The build's ``.gz`` and ``.br`` copies (:mod:`chancery.build.precompress`) are not uploaded:
+The build's ``.gz`` and ``.br`` copies (:mod:`chancery.pipeline.precompress`) are not uploaded:
 a bucket cannot choose between them by the reader's ``Accept-Encoding``; the edge (CDN)
 compresses the text files it serves.
 """
@@ -21,9 +21,10 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from chancery.build.precompress import is_precompressed
-from chancery.clock import wall_now
-from chancery.model.mission import S3Target
+from chancery.content.model.mission import S3Target
+from chancery.core.clock import wall_now
+from chancery.pipeline.digest import site_files
+from chancery.pipeline.precompress import is_precompressed
 from chancery.publish import s3_layout as layout
 from chancery.publish.base import Publisher
 from chancery.publish.built import BuiltSite
@@ -34,7 +35,6 @@ from chancery.publish.credentials import (
     env_value,
     require,
 )
-from chancery.publish.digest import site_files
 from chancery.publish.errors import PublishError
 from chancery.publish.releases import Release, is_release_name
 

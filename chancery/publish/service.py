@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from chancery.model.mission import GitTarget, S3Target, SshTarget
-from chancery.model.network import MissionEntry, load_network
+from chancery.content.model.mission import GitTarget, S3Target, SshTarget
+from chancery.content.model.network import MissionEntry, load_network
 from chancery.publish.archive import archive_file, clear_pending, pending_file, write_archive
 from chancery.publish.base import Publisher
 from chancery.publish.built import BuiltSite, load_built_site

@@ -21,7 +21,7 @@ import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
-from chancery.model.mission import SshTarget
+from chancery.content.model.mission import SshTarget
 from chancery.publish.base import Publisher
 from chancery.publish.built import BuiltSite
 from chancery.publish.errors import PublishError

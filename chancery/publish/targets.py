@@ -23,13 +23,13 @@ from urllib.parse import urlsplit
 
 from pydantic import TypeAdapter, ValidationError
 
-from chancery.errors import ContentError, Problem, display_path, msg
-from chancery.loaders.content_files import file_link_problems
-from chancery.loaders.yaml_source import load_yaml_file
-from chancery.model.hq import HQ
-from chancery.model.mission import GitTarget, PublishTarget, S3Target, SshTarget
-from chancery.model.network import MISSION_FILE, MissionEntry, mission_dirs
-from chancery.model.publish_fields import parse_remote
+from chancery.content.loaders.content_files import file_link_problems
+from chancery.content.loaders.yaml_source import load_yaml_file
+from chancery.content.model.hq import HQ
+from chancery.content.model.mission import GitTarget, PublishTarget, S3Target, SshTarget
+from chancery.content.model.network import MISSION_FILE, MissionEntry, mission_dirs
+from chancery.content.model.publish_fields import parse_remote
+from chancery.core.errors import ContentError, Problem, display_path, msg
 from chancery.publish.hostnames import LOOPBACK, host_keys
 
 _TARGET = TypeAdapter(PublishTarget)

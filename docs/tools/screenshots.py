@@ -34,7 +34,7 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     os.environ["CHANCERY_NOW"] = NOW
     OUT.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Write the text-only edition (chancery.lite) of one language build into its site folder."""
+"""Write the text-only edition (chancery.site.lite) of one language build into its site folder."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from chancery.atomic import write_text_atomic
-from chancery.build.language import LanguageBuild
-from chancery.lite import NEWS_POSTS
-from chancery.lite.edition import Feed, LiteEdition, NewsItem
-from chancery.news.build import NewsBuild
+from chancery.core.atomic import write_text_atomic
+from chancery.site.language import LanguageBuild
+from chancery.site.lite import NEWS_POSTS
+from chancery.site.lite.edition import Feed, LiteEdition, NewsItem
+from chancery.site.news import NewsBuild
 
 
 def news_items(news: NewsBuild, count: int = NEWS_POSTS) -> list[NewsItem]:

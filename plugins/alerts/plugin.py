@@ -2,9 +2,9 @@
 
 Active alerts are a banner on every page (``partials/alerts.html``), plain HTML, so it
 needs no script; an alert whose end has passed is gone at the next build. A crisis in
-force (chancery.crisis) switches every page to the emergency layout: the crisis and the
+force (chancery.features.crisis) switches every page to the emergency layout: the crisis and the
 hotlines first (``partials/crisis.html``), no photos, no web fonts, no scripts. Every
-build also writes the text-only edition under ``lite/`` (chancery.lite).
+build also writes the text-only edition under ``lite/`` (chancery.site.lite).
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from chancery.alerts.alerts import active_alerts
-from chancery.alerts.views import AlertView, alert_view
-from chancery.clock import now
-from chancery.crisis.crisis import active_crises
-from chancery.crisis.layout import emergency_html
-from chancery.crisis.views import CrisisView, crisis_view
-from chancery.lite import LITE_DIR
+from chancery.core.clock import now
+from chancery.features.alerts.alerts import active_alerts
+from chancery.features.alerts.views import AlertView, alert_view
+from chancery.features.crisis.crisis import active_crises
+from chancery.features.crisis.layout import emergency_html
+from chancery.features.crisis.views import CrisisView, crisis_view
+from chancery.site.lite import LITE_DIR
 from chancery_plugins.alerts.config import AlertsConfig
 from chancery_plugins.alerts.lite import write_lite
 from chancery_plugins.blocks import reported, site_build

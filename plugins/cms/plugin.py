@@ -3,7 +3,7 @@
 The vendored Decap files are theme files (``themes/chancery/admin/``), which MkDocs copies
 into every build: they are kept only where HQ enables the editor (``hq.yml`` ``cms:``), and
 only in the default language's build (the site's root). The page and the configuration
-are generated (:mod:`chancery.cms.site`). Neither is a page: no sitemap lists them and the
+are generated (:mod:`chancery.features.cms.site`). Neither is a page: no sitemap lists them and the
 search index skips them (they have no ``data-pagefind-body``).
 """
 
@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from chancery.cms.site import ADMIN_DIR, admin_files
-from chancery.cms.vendor import MANIFEST
+from chancery.features.cms.site import ADMIN_DIR, admin_files
+from chancery.features.cms.vendor import MANIFEST
 from chancery_plugins.blocks import site_build
 
 

@@ -1,7 +1,7 @@
 """MkDocs adapter: one page per consular service and the services index, from data.
 
 The services (HQ's defaults with the mission's changes), their views and the
-opening hours come from ``chancery.consular``; this adapter adds the pages and
+opening hours come from ``chancery.features.consular``; this adapter adds the pages and
 renders the theme's ``blocks/consular-*.html`` into them.
 """
 
@@ -12,11 +12,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from chancery.clock import now
-from chancery.consular.pages import consular_pages, mission_schedule, valid_catalog
-from chancery.consular.schedule import ScheduleView
-from chancery.consular.views import INDEX, ServiceView, service_path, service_view
-from chancery.contact.views import address_lines
+from chancery.core.clock import now
+from chancery.features.consular.pages import consular_pages, mission_schedule, valid_catalog
+from chancery.features.consular.schedule import ScheduleView
+from chancery.features.consular.views import INDEX, ServiceView, service_path, service_view
+from chancery.features.contact.views import address_lines
 from chancery_plugins.blocks import Blocks, DataPages, add_to_toc, reported, site_build
 from chancery_plugins.consular.config import ConsularConfig
 

@@ -7,11 +7,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from chancery.clock import now
-from chancery.contact.jsonld import script_tag
-from chancery.contact.page import contact_content, contact_page
-from chancery.contact.views import PAGE
-from chancery.urls import page_url
+from chancery.core.clock import now
+from chancery.core.urls import page_url
+from chancery.features.contact.jsonld import script_tag
+from chancery.features.contact.page import contact_content, contact_page
+from chancery.features.contact.views import PAGE
 from chancery_plugins.blocks import Blocks, DataPages, add_to_toc, reported, site_build
 from chancery_plugins.contact.config import ContactConfig
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for news: forwards engine events to :class:`chancery.news.build.NewsBuild`.
+"""MkDocs adapter for news: forwards engine events to :class:`chancery.site.news.NewsBuild`.
 
 Posts keep their Markdown files but are published at ``news/<YYYY>/<slug>/`` and
 never enter the navigation; drafts and future posts are dropped; listing pages
@@ -14,9 +14,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from chancery import clock
-from chancery.errors import ContentError
-from chancery.news.build import NewsBuild, NewsOptions
+from chancery.core import clock
+from chancery.core.errors import ContentError
+from chancery.site.news import NewsBuild, NewsOptions
 from chancery_plugins.news.config import NewsConfig
 
 

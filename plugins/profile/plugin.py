@@ -7,8 +7,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from chancery.profile.page import relations_content, relations_page
-from chancery.profile.relations import PAGE
+from chancery.features.profile.page import relations_content, relations_page
+from chancery.features.profile.relations import PAGE
 from chancery_plugins.blocks import Blocks, DataPages, add_to_toc, reported, site_build
 from chancery_plugins.profile.config import ProfileConfig
 

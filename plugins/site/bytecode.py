@@ -17,8 +17,8 @@ from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 
-from chancery.atomic import write_bytes_atomic
-from chancery.engine import TEMPLATE_CACHE_ENV as ENV
+from chancery.core.atomic import write_bytes_atomic
+from chancery.core.engine import TEMPLATE_CACHE_ENV as ENV
 
 COMPILED_AS = "autoescape"  # change when the environment compiles templates differently
 

@@ -1,7 +1,7 @@
 """MkDocs side of the image pipeline: which files are published for the media images.
 
 A media image's own file stays in MkDocs' file list (links to it resolve as before) but is
-never copied; its renditions (see :mod:`chancery.images.pipeline`) are added as files
+never copied; its renditions (see :mod:`chancery.render.images.pipeline`) are added as files
 backed by the image cache. Images anywhere else in the content folder are not published
 at all (``build.py check`` asks for them in ``media/``); a media SVG is published only if
 it passed the SVG checks. The theme's own files are HQ's and are left alone.
@@ -15,10 +15,10 @@ from types import MethodType
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from chancery.images.inspect import image_problem
-from chancery.images.limits import is_image, is_svg
-from chancery.images.site import Pictures
-from chancery.pages import MEDIA_DIR
+from chancery.content.pages import MEDIA_DIR
+from chancery.render.images.inspect import image_problem
+from chancery.render.images.limits import is_image, is_svg
+from chancery.render.images.site import Pictures
 
 
 def _not_copied(self: File, dirty: bool = False) -> None:  # noqa: ARG001 - MkDocs' signature

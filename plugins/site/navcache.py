@@ -6,7 +6,7 @@ point relative to the page. It is rendered once per distinct set of relative lin
 (a handful per site, e.g. one per year of posts) and reused; a page in the navigation
 is always rendered afresh.
 
-Either way, each section's menu is named after its title (chancery.landmarks).
+Either way, each section's menu is named after its title (chancery.render.landmarks).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from jinja2 import Environment
 from jinja2.runtime import Context
 
-from chancery.landmarks import name_section_navs
+from chancery.render.landmarks import name_section_navs
 
 NAV_TEMPLATE = "partials/nav.html"
 enabled = True  # tests compare the output with and without the cache

@@ -1,6 +1,6 @@
 """MkDocs adapter: points a build at one mission and one language.
 
-All decisions are made by :class:`chancery.build.language.LanguageBuild`; the hooks
+All decisions are made by :class:`chancery.site.language.LanguageBuild`; the hooks
 only copy its answers into MkDocs' configuration, files and templates.
 """
 
@@ -19,19 +19,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from chancery.build.language import LanguageBuild
-from chancery.errors import ContentError
-from chancery.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
-from chancery.i18n.catalog import translations
-from chancery.i18n.fallback import localized
-from chancery.images.site import Pictures
-from chancery.markdown.raw_links import rewrite_page_links
-from chancery.navigation import NavItem
-from chancery.security.deploy import write_site_headers
-from chancery.security.headers import page_policy
-from chancery.security.sanitize import enforce
-from chancery.urls import language_urls
-from chancery.whitespace import compact_html
+from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.fallback import localized
+from chancery.core.errors import ContentError
+from chancery.core.urls import language_urls
+from chancery.render.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
+from chancery.render.images.site import Pictures
+from chancery.render.markdown.raw_links import rewrite_page_links
+from chancery.render.security.deploy import write_site_headers
+from chancery.render.security.headers import page_policy
+from chancery.render.security.sanitize import enforce
+from chancery.render.whitespace import compact_html
+from chancery.site.language import LanguageBuild
+from chancery.site.navigation import NavItem
 from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
 from chancery_plugins.site.config import SiteConfig
 from chancery_plugins.site.escaping import autoescaped, mark_page_html
@@ -42,7 +42,7 @@ from chancery_plugins.site.sitemaps import write_sitemaps
 from chancery_plugins.site.strings import install as install_material_strings
 from chancery_plugins.site.theme_files import without_hidden_folders
 
-BIDI_EXTENSION = "chancery.markdown.bidi"  # isolates Latin-script names in RTL text
+BIDI_EXTENSION = "chancery.render.markdown.bidi"  # isolates Latin-script names in RTL text
 SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
 MATERIAL_DIR = Path(material.__file__).resolve().parent
 MATERIAL_SCRIPTS = "assets/javascripts/"  # Material's bundle, search worker and lunr
@@ -132,7 +132,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         theme, languages = Path(config.theme.custom_dir), self.build.mission.languages
         preferred = preferred_fonts(self.build.network.languages, languages)
         self.font_families = font_families(theme / "fonts.yml", languages, preferred)
-        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: chancery/fonts.py
+        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: chancery/render/fonts.py
                                     content=mission_font_css(theme, languages, preferred)))
         for file in list(files):
             if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
@@ -171,7 +171,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                                            eager_first=not page.meta.get("image"))
 
     def _sanitised(self, html: str, page: Page) -> str:
-        """The page's Markdown HTML held to HQ's allow-list (chancery.security.sanitize):
+        """The page's Markdown HTML held to HQ's allow-list (chancery.render.security.sanitize):
         anything outside it fails the build at file:line, and is removed in any case."""
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         try:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from chancery.build.language import LanguageBuild
-from chancery.sitemaps import SITEMAP, SITEMAP_INDEX, robots_txt, sitemap_index_xml, sitemap_xml
-from chancery.urls import language_prefixes
+from chancery.core.urls import language_prefixes
+from chancery.site.language import LanguageBuild
+from chancery.site.sitemaps import (
+    SITEMAP,
+    SITEMAP_INDEX,
+    robots_txt,
+    sitemap_index_xml,
+    sitemap_xml,
+)
 
 
 def write_sitemaps(build: LanguageBuild, site_dir: Path) -> None:

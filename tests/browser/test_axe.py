@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.model.network import load_network
+from chancery.content.model.network import load_network
 from tests.browser.test_csp import page_types
 from tests.conftest import CONTENT, serve_directory
 

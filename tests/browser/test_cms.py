@@ -25,10 +25,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chancery.build.runner import build_missions
-from chancery.cms.server import ServerMissing, ensure_decap_server
-from chancery.data import formats
-from chancery.model.network import load_network
+from chancery.content.data import formats
+from chancery.content.model.network import load_network
+from chancery.features.cms.server import ServerMissing, ensure_decap_server
+from chancery.pipeline.runner import build_missions
 from tests.conftest import CONTENT, ROOT, serve_directory
 
 GIT = ["git", "-c", "user.name=Chancery tests", "-c", "user.email=tests@chancery.invalid"]

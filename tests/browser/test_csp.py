@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.model.network import load_network
-from chancery.security.headers import page_policy
+from chancery.content.model.network import load_network
+from chancery.render.security.headers import page_policy
 from tests.conftest import CONTENT, serve_directory
 
 NOW = "2026-12-01T10:00:00+07:00"  # HQ's example alert runs from 2026-11-01 to 2027-01-31
@@ -42,7 +42,7 @@ class Sites:
 @pytest.fixture(scope="module")
 def csp_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
     """The example network built at :data:`NOW`, each mission served on 127.0.0.1."""
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     out = tmp_path_factory.mktemp("csp-site")
     with pytest.MonkeyPatch.context() as patch:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from chancery.model.network import load_network
+from chancery.content.model.network import load_network
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

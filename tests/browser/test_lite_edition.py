@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
-from chancery.lite import LITE_DIR
-from chancery.model.network import load_network
-from chancery.urls import language_prefix
+from chancery.content.model.network import load_network
+from chancery.core.urls import language_prefix
+from chancery.site.lite import LITE_DIR
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.model.network import load_network
-from chancery.offline_preview import NOINDEX, offline_address, write_offline_preview
+from chancery.content.model.network import load_network
+from chancery.tools.offline_preview import NOINDEX, offline_address, write_offline_preview
 from tests.conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 import yaml
 
-from chancery.languages import DEFAULT_LANGUAGE
-from chancery.model.network import MissionEntry, load_network
+from chancery.content.model.languages import DEFAULT_LANGUAGE
+from chancery.content.model.network import MissionEntry, load_network
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)
@@ -85,7 +85,7 @@ def test_results_come_from_every_shard(
 ) -> None:
     """A post of the archive shard and a standard page answer the same query."""
     from benchmarks.synthetic import generate
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
     from tests.conftest import serve_directory
     from tests.perf.conftest import NOW
     from tests.perf.test_search_shards import YEARS, backdate, post_file

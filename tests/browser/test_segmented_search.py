@@ -3,7 +3,7 @@
 A temporary network with one mission per language (vi, X, en), made with ``new mission``;
 each mission's page in X gets one real sentence, and a word taken from the middle of it
 (no space on either side) must be found from the language's search page. Lao, Khmer,
-Burmese and Thai are segmented at index time (chancery/build/segment.py) and the query by
+Burmese and Thai are segmented at index time (chancery/pipeline/segment.py) and the query by
 Intl.Segmenter (segment.js); Chinese and Japanese by Pagefind's own segmenter.
 """
 
@@ -17,8 +17,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from chancery.build.segment import SEPARATOR, segment_html
-from chancery.fonts import (
+from chancery.pipeline.segment import SEPARATOR, segment_html
+from chancery.render.fonts import (
     FONTS_CSS,
     family_name,
     in_system_fonts,
@@ -172,7 +172,7 @@ def test_segmenting_keeps_tags_and_scripts() -> None:
 
 
 def test_query_and_index_segment_the_same_ranges() -> None:
-    from chancery.build.segment import SEGMENTED_SCRIPTS
+    from chancery.pipeline.segment import SEGMENTED_SCRIPTS
 
     script = (THEME / "assets" / "scripts" / "segment.js").read_text(encoding="utf-8")
     run_class = re.search(r"var RUN = /\[([^\]]+)\]", script)[1]

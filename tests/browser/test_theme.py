@@ -11,15 +11,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chancery.fonts import (
+from chancery.content.model.fields import tel_uri
+from chancery.content.model.network import MissionEntry, load_network
+from chancery.render.fonts import (
     family_name,
     in_system_fonts,
     load_table,
     preferred_fonts,
     web_family_of,
 )
-from chancery.model.fields import tel_uri
-from chancery.model.network import MissionEntry, load_network
 from tests.browser.conftest import screenshot_dir
 from tests.conftest import CONTENT, ROOT
 

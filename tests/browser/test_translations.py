@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chancery.build.runner import build_missions
+from chancery.pipeline.runner import build_missions
 from tests.conftest import page as page_text
 from tests.conftest import serve_directory, write
 

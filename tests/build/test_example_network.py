@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chancery.languages import language
-from chancery.lite import LITE_DIR
-from chancery.model.network import load_network
+from chancery.content.model.languages import language
+from chancery.content.model.network import load_network
+from chancery.site.lite import LITE_DIR
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

@@ -1,4 +1,4 @@
-"""Every navigation landmark of a built page has a name of its own (chancery.landmarks): a
+"""Every navigation landmark of a built page has a name of its own (chancery.render.landmarks): a
 screen reader's list of landmarks tells the section menus apart (axe: landmark-unique)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chancery.landmarks import name_section_navs
+from chancery.render.landmarks import name_section_navs
 
 _NAV = re.compile(r"<nav\b[^>]*>")
 _LABEL = re.compile(r'aria-label="([^"]*)"')

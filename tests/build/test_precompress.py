@@ -1,4 +1,4 @@
-"""The gzip and Brotli copies written beside the built text files (chancery.build.precompress),
+"""The gzip and Brotli copies written beside the built text files (chancery.pipeline.precompress),
 and the S3 publisher leaving them out."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from chancery.build.precompress import is_precompressed, precompress
-from chancery.publish.digest import site_files
+from chancery.pipeline.digest import site_files
+from chancery.pipeline.precompress import is_precompressed, precompress
 from tests.publish.conftest import s3, write_build  # noqa: F401 - the moto server fixture
 from tests.publish.test_s3 import MISSION, Setup
 
@@ -123,4 +123,4 @@ def test_s3_publishes_no_copies(tmp_path: Path, s3: object) -> None:  # noqa: F8
 @pytest.fixture(autouse=True)
 def _no_memo(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test compresses for itself (the per-process memo would hide a wrong result)."""
-    monkeypatch.setattr("chancery.build.precompress._MEMO", {})
+    monkeypatch.setattr("chancery.pipeline.precompress._MEMO", {})

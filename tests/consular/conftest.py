@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
 from tests.conftest import CONTENT, MISSION_YML, page, write
 
-# The clock of every build in these tests (see chancery.clock).
+# The clock of every build in these tests (see chancery.core.clock).
 NOW = "2026-12-01T10:00:00+01:00"
 
 CONSULAR_YML = """\
@@ -131,7 +131,7 @@ def problems_of(content: Path, mission: str = "fr-lyon") -> list[str]:
 
 def build(content: Path, out: Path, missions: list[str] | None = None) -> Path:
     """Build with the runner (worker processes, like ``build.py build``); fail on any error."""
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     reports = build_missions(content, out, missions, jobs=2, progress=lambda line: None)
     failed = {r.mission: r.errors for r in reports if not r.ok}

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.alerts.alerts import active_alerts, load_alerts
-from chancery.alerts.views import alert_view
-from chancery.model.network import load_network
+from chancery.content.model.network import load_network
+from chancery.features.alerts.alerts import active_alerts, load_alerts
+from chancery.features.alerts.views import alert_view
 from tests.conftest import MISSION_YML, page, write
 from tests.consular.conftest import build, problems_of
 

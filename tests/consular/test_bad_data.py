@@ -192,7 +192,7 @@ def test_open_on_a_day_that_is_no_holiday_is_a_warning(lyon: Path) -> None:
 
 
 def test_the_build_refuses_bad_data(lyon: Path, tmp_path: Path) -> None:
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     write(lyon / "fr-lyon/data/consular.yml", CASES["negative fee"][1])
     (report,) = build_missions(lyon, tmp_path / "site", jobs=1, progress=lambda line: None)

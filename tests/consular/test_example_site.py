@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.consular.pages import valid_catalog
-from chancery.model.network import load_network
-from chancery.urls import language_prefix
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
+from chancery.core.urls import language_prefix
+from chancery.features.consular.pages import valid_catalog
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

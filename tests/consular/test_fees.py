@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from chancery.consular.model import Fee, Processing
-from chancery.consular.views import fee_view, processing_text
-from chancery.data.formats import money
-from chancery.model.fields import Localized
+from chancery.content.data.formats import money
+from chancery.content.model.fields import Localized
+from chancery.features.consular.model import Fee, Processing
+from chancery.features.consular.views import fee_view, processing_text
 
 
 @pytest.mark.parametrize(

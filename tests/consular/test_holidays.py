@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from chancery.consular.closures import (
+from chancery.content.loaders.yaml_source import parse_yaml
+from chancery.content.model.fields import Localized
+from chancery.features.consular.closures import (
     Holiday,
     HolidaySources,
     closed_days,
     public_holidays,
     window,
 )
-from chancery.consular.hours import Hours, MissionHours
-from chancery.consular.schedule import holiday_name, schedule_view, week
-from chancery.loaders.yaml_source import parse_yaml
-from chancery.model.fields import Localized
+from chancery.features.consular.hours import Hours, MissionHours
+from chancery.features.consular.schedule import holiday_name, schedule_view, week
 from tests.consular.conftest import HOURS_YML
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chancery.data.types import PartialDate, parse_partial_date
-from chancery.profile.model import Relations
-from chancery.profile.views import relations_view
+from chancery.content.model.types import PartialDate, parse_partial_date
+from chancery.features.profile.model import Relations
+from chancery.features.profile.views import relations_view
 from tests.consular.conftest import html
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chancery.build.runner import build_missions
-from chancery.check import check_mission
-from chancery.crisis.crisis import active_crises
-from chancery.crisis.layout import emergency_html
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
+from chancery.features.crisis.crisis import active_crises
+from chancery.features.crisis.layout import emergency_html
+from chancery.pipeline.runner import build_missions
 from tests.conftest import ROOT, write
 from tests.consular.conftest import make_network
 from tests.news.helpers import JPEG

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.images.pipeline import Pipeline, Rendition
-from chancery.images.site import REFUSED
-from chancery.markdown.pictures import rewrite_images
+from chancery.render.images.pipeline import Pipeline, Rendition
+from chancery.render.images.rewrite import rewrite_images
+from chancery.render.images.site import REFUSED
 from tests.images.helpers import small_jpeg
 
 PAYLOAD = '"><script>alert(1)</script><img src=x onerror="alert(2)'
@@ -74,7 +74,7 @@ def test_a_refused_image_keeps_only_its_alt(rendition: Rendition) -> None:
 
 def test_payloads_from_markdown_raw_html_and_front_matter_are_escaped_in_the_build(
         network_dir: Path, tmp_path: Path) -> None:
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
     from tests.conftest import write
 
     small_jpeg(network_dir / "fr-lyon/media/p.jpg", (800, 600))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chancery.build.runner import build_missions
+from chancery.pipeline.runner import build_missions
 from tests.conftest import page, write
 from tests.images.helpers import SERIAL, metadata_of, phone_photo
 
@@ -143,7 +143,7 @@ def test_a_rebuild_reuses_the_cache_and_makes_the_same_bytes(built: dict) -> Non
 
 
 def test_encoding_is_deterministic_without_a_cache(tmp_path: Path) -> None:
-    from chancery.images.pipeline import Pipeline
+    from chancery.render.images.pipeline import Pipeline
 
     photo = tmp_path / "p.jpg"
     photo.write_bytes(phone_photo(1200, 900, orientation=1))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
 from tests.conftest import ROOT, page, write
 from tests.images.helpers import png_header, small_jpeg
 
@@ -166,7 +166,7 @@ def test_build_py_check_fails_at_file_line_without_a_traceback(network_dir: Path
 
 def test_refused_files_fail_the_build_and_are_not_published(network_dir: Path,
                                                             tmp_path: Path) -> None:
-    from chancery.build.runner import build_missions
+    from chancery.pipeline.runner import build_missions
 
     (network_dir / "fr-lyon/media/map.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')

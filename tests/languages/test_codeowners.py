@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from chancery.scaffold import new_mission
+from chancery.tools.scaffold import new_mission
 from tests.conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parents[2]

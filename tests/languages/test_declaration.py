@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.errors import ContentError
-from chancery.languages import language, load_languages
-from chancery.model.network import load_network
+from chancery.content.model.languages import language, load_languages
+from chancery.content.model.network import load_network
+from chancery.core.errors import ContentError
 from tests.conftest import CONTENT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from chancery.i18n.fallback import Fallback, localized
-from chancery.model.fields import Localized
+from chancery.content.i18n.fallback import Fallback, localized
+from chancery.content.model.fields import Localized
 
 
 def render(value: object) -> str:

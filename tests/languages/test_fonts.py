@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.font_vendor import FontVendorError, add_family
-from chancery.fonts import (
+from chancery.content.model.languages import DEFAULT_LANGUAGE, project_languages
+from chancery.render.fonts import (
     FACES,
     LICENCE,
     in_system_fonts,
@@ -21,7 +21,7 @@ from chancery.fonts import (
     script_of,
     stacks_css,
 )
-from chancery.languages import DEFAULT_LANGUAGE, project_languages
+from chancery.tools.font_vendor import FontVendorError, add_family
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "themes" / "chancery"

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from chancery.languages import language, load_languages
+from chancery.content.model.languages import language, load_languages
 from tests.conftest import CONTENT
 from tests.languages.scaffolding import new_mission, run
 
@@ -151,7 +151,7 @@ def test_check_lists_every_hq_gap_in_one_run(network: tuple) -> None:
 
 
 def _catalog_complete(lang: str) -> bool:
-    from chancery.i18n.gaps import ui_catalog_gaps
+    from chancery.content.i18n.gaps import ui_catalog_gaps
 
     return not ui_catalog_gaps(lang)
 
@@ -162,4 +162,4 @@ def test_fonts_and_search_hook(network: tuple) -> None:
     for lang, mission in NEW.items():
         assert (out / mission / lang / "search" / "index.html").is_file()
         # Hook for items 4-5: a font for the script is published, and a word of the page is
-        # found by search in Chromium (tests of chancery.fonts and the search segmenter).
+        # found by search in Chromium (tests of chancery.render.fonts and the search segmenter).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chancery.news.slugs import default_slug
+from chancery.features.news.slugs import default_slug
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from chancery.i18n.catalog import LOCALES_DIR, po_path, translations
-from chancery.i18n.review import review
-from chancery.i18n.worksheet import import_worksheet, missing_rows, read_worksheet
-from chancery.languages import DEFAULT_LANGUAGE, load_languages
-from chancery.loaders.yaml_source import load_yaml_file
-from chancery.translations import recorded_hash, source_hash
+from chancery.content.freshness import recorded_hash, source_hash
+from chancery.content.i18n.catalog import LOCALES_DIR, po_path, translations
+from chancery.content.i18n.review import review
+from chancery.content.loaders.yaml_source import load_yaml_file
+from chancery.content.model.languages import DEFAULT_LANGUAGE, load_languages
+from chancery.tools.worksheet import import_worksheet, missing_rows, read_worksheet
 from tests.conftest import CONTENT
 from tests.languages.scaffolding import run
 
@@ -57,7 +57,7 @@ def _fill(path: Path, translate) -> None:
 
 
 def _write(rows, lang: str, path: Path) -> Path:
-    from chancery.i18n.worksheet import write_worksheet
+    from chancery.tools.worksheet import write_worksheet
 
     return write_worksheet(rows, lang, path)
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from chancery.build.runner import build_missions
-from chancery.check import check_mission
-from chancery.consular.pages import valid_catalog
-from chancery.languages import language
-from chancery.lite import BUDGET, LITE_DIR
-from chancery.model.network import load_network
-from chancery.security.headers import page_policy
-from chancery.urls import language_prefix
+from chancery.checks.content import check_mission
+from chancery.content.model.languages import language
+from chancery.content.model.network import load_network
+from chancery.core.urls import language_prefix
+from chancery.features.consular.pages import valid_catalog
+from chancery.pipeline.runner import build_missions
+from chancery.render.security.headers import page_policy
+from chancery.site.lite import BUDGET, LITE_DIR
 from tests.conftest import CONTENT, page, write
 from tests.consular.conftest import make_network
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chancery.build.runner import build_missions
-from chancery.news.model import Post, PostMeta
+from chancery.features.news.model import Post, PostMeta
+from chancery.pipeline.runner import build_missions
 from tests.conftest import CONTENT, MISSION_YML, page, write
 
 NOW = "2026-06-01T12:00:00+00:00"

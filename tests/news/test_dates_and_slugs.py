@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chancery.clock import now, parse_now
-from chancery.news.dates import long_date, parse_zoned, rfc822
-from chancery.news.slugs import default_slug, slugify
+from chancery.core.clock import now, parse_now
+from chancery.features.news.dates import long_date, parse_zoned, rfc822
+from chancery.features.news.slugs import default_slug, slugify
 
 TET = datetime.fromisoformat("2026-02-10T18:00:00+01:00")
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from chancery.model.network import load_network
-from chancery.news.dates import long_date
-from chancery.news.model import is_post_path
-from chancery.urls import language_prefix
+from chancery.content.model.network import load_network
+from chancery.core.urls import language_prefix
+from chancery.features.news.dates import long_date
+from chancery.features.news.model import is_post_path
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

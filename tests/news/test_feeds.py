@@ -7,7 +7,7 @@ import re
 import feedparser
 import pytest
 
-from chancery.news.feeds import FeedInfo, atom, rss
+from chancery.features.news.feeds import FeedInfo, atom, rss
 from tests.news.helpers import make_post
 
 INFO = FeedInfo(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.news import source
-from chancery.news.model import PostMeta
+from chancery.features.news import source
+from chancery.features.news.model import PostMeta
 
 POST = """---
 title: "Lễ thượng cờ"
@@ -113,7 +113,7 @@ def test_a_damaged_cache_is_ignored(tmp_path, fresh, monkeypatch, text):
 
 def test_front_matter_parsed_by_another_reader_is_taken_only_if_the_file_still_holds_it(
         tmp_path: Path, fresh) -> None:
-    from chancery.loaders.frontmatter import quick_parse
+    from chancery.content.loaders.frontmatter import quick_parse
 
     post = _post(tmp_path / "mission", "pages/vi/news/2026/flag.md")
     data = post.read_bytes()
@@ -128,7 +128,7 @@ def test_front_matter_parsed_by_another_reader_is_taken_only_if_the_file_still_h
 def test_the_first_build_of_a_mission_starts_from_the_front_matter_the_planner_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from benchmarks.synthetic import generate
-    from chancery.build import runner
+    from chancery.pipeline import runner
 
     monkeypatch.setenv("CHANCERY_NOW", "2026-07-01T12:00:00+00:00")
     monkeypatch.setattr(source, "RACY_S", 0.0)  # the files were written just now

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chancery.news.index import NewsIndex
+from chancery.features.news.index import NewsIndex
 from tests.news.helpers import make_post, moment
 
 CATEGORIES = ("diplomacy", "community", "economy", "culture", "consular-notices")

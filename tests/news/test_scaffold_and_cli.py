@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.errors import ContentError
-from chancery.model.network import load_network
-from chancery.news.scaffold import new_post
-from chancery.translations import source_hash
+from chancery.checks.content import check_mission
+from chancery.content.freshness import source_hash
+from chancery.content.model.network import load_network
+from chancery.core.errors import ContentError
+from chancery.tools.news_scaffold import new_post
 from tests.conftest import ROOT
 
 

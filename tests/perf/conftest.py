@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import Spec, generate
-from chancery.build.runner import MissionReport, build_missions
-from chancery.publish.digest import site_files, tree_digest
+from chancery.pipeline.digest import site_files, tree_digest
+from chancery.pipeline.runner import MissionReport, build_missions
 
 NOW = "2026-07-01T12:00:00+00:00"  # after every synthetic post
 

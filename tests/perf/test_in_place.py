@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import edit_post
-from chancery.build import patch as patch_module
-from chancery.build.patch import JOURNAL, resume
-from chancery.build.runner import build_missions
-from chancery.build.staging import STAGING_DIR
-from chancery.publish.digest import tree_digest
+from chancery.pipeline import patch as patch_module
+from chancery.pipeline.digest import tree_digest
+from chancery.pipeline.patch import JOURNAL, resume
+from chancery.pipeline.runner import build_missions
+from chancery.pipeline.staging import STAGING_DIR
 from tests.perf.conftest import Builds
 from tests.perf.test_incremental import stamps
 

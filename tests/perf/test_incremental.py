@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import edit_post
-from chancery.engine import CONFIG_ENV
+from chancery.core.engine import CONFIG_ENV
 from tests.conftest import ROOT
 from tests.perf.conftest import Builds
 

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from chancery.build.filehash import FileHashes, front_matter_end
-from chancery.build.inputs import code_key
-from chancery.build.timestate import time_state, utc_moments
-from chancery.loaders.frontmatter import split_front_matter
+from chancery.content.loaders.frontmatter import split_front_matter
+from chancery.pipeline.filehash import FileHashes, front_matter_end
+from chancery.pipeline.inputs import code_key
+from chancery.pipeline.timestate import time_state, utc_moments
 
 
 @pytest.mark.parametrize("text", [

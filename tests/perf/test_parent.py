@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import edit_post
-from chancery import translations
-from chancery.build import filehash, keys
-from chancery.build.filehash import FileHashes
-from chancery.pages import PageSource
-from chancery.publish.digest import site_files, tree_digest
-from chancery.translations import page_facts, page_state, recorded_hash, source_hash
+from chancery.content import freshness as translations
+from chancery.content.freshness import page_facts, page_state, recorded_hash, source_hash
+from chancery.content.pages import PageSource
+from chancery.pipeline import filehash, keys
+from chancery.pipeline.digest import site_files, tree_digest
+from chancery.pipeline.filehash import FileHashes
 from tests.conftest import ROOT
 from tests.perf.conftest import Builds
 
@@ -199,8 +199,8 @@ def test_the_build_id_is_the_tree_digest_after_edits(builds3: Builds) -> None:
 def test_build_help_imports_neither_the_builder_nor_the_models() -> None:
     code = ("import sys; from chancery.cli import main\n"
             "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('chancery.build', "
-            "'chancery.model', 'mkdocs', 'pydantic'))))")
+            "print(sorted(m for m in sys.modules if m.startswith(('chancery.pipeline', "
+            "'chancery.content.model', 'mkdocs', 'pydantic'))))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
@@ -208,7 +208,7 @@ def test_build_help_imports_neither_the_builder_nor_the_models() -> None:
 
 
 def test_the_fingerprint_from_the_digest_walk_is_the_walked_one(tmp_path: Path) -> None:
-    from chancery.build.state import fingerprint_of, output_fingerprint
+    from chancery.pipeline.state import fingerprint_of, output_fingerprint
 
     for rel, data in {"index.html": b"a", "fr/index.html": b"b", "media/x.png": b""}.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -237,8 +237,8 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
     from concurrent.futures import ProcessPoolExecutor
 
     from benchmarks.synthetic import generate
-    from chancery.build import runner
-    from chancery.build.plan import Planner
+    from chancery.pipeline import runner
+    from chancery.pipeline.plan import Planner
 
     spec = generate(tmp_path / "content", 3, 1, 2)
     events: list[str] = []
@@ -268,9 +268,9 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
 def test_an_error_while_planning_leaves_no_staging_behind(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from benchmarks.synthetic import generate
-    from chancery.build import runner
-    from chancery.build.plan import Planner
-    from chancery.build.staging import STAGING_DIR
+    from chancery.pipeline import runner
+    from chancery.pipeline.plan import Planner
+    from chancery.pipeline.staging import STAGING_DIR
 
     spec = generate(tmp_path / "content", 2, 1, 1)
     plan = Planner.plan

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from benchmarks.synthetic import edit_post
-from chancery.languages import DEFAULT_LANGUAGE
+from chancery.content.model.languages import DEFAULT_LANGUAGE
 from tests.perf.conftest import Builds
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import Spec, edit_post, generate
-from chancery.build.search_index import SEARCH_DIR, plan_shards, shard_of
+from chancery.pipeline.search_index import SEARCH_DIR, plan_shards, shard_of
 from tests.perf.conftest import Builds
 
 SHARDS = ["pages", "news-2026", "news-2025", "news-archive"]
@@ -173,7 +173,7 @@ def test_a_damaged_shard_is_indexed_again(years: Builds) -> None:
 
 def test_search_copies_index_exactly_as_the_whole_pages(years: Builds, tmp_path: Path) -> None:
     """Pagefind reads the copies (head, header and navigation left out) as the pages."""
-    from chancery.build.search_index import _run, search_copy
+    from chancery.pipeline.search_index import _run, search_copy
 
     years.build()
     site = years.out / years.mission
@@ -205,7 +205,7 @@ def test_search_copies_go_to_memory_only_with_room_to_spare(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch
                                                              ) -> None:
     """Memory scratch when it exists and has room for every run's copies, else the disk."""
-    from chancery.build import search_index
+    from chancery.pipeline import search_index
 
     memory = tmp_path / "memory"
     memory.mkdir()
@@ -222,7 +222,7 @@ def test_indexing_from_the_disk_finds_the_same_pages(years: Builds,
     """Without memory scratch (a container's small /dev/shm) every shard holds the same
     pages with the same fragments. (Pagefind numbers pages in the order it lists its folder,
     which on a disk is the file system's, so the index files themselves may differ.)"""
-    from chancery.build import search_index
+    from chancery.pipeline import search_index
 
     def contents(site: Path) -> dict[str, tuple[list[str], list[str]]]:
         return {shard.name: (sorted(indexed(shard)), sorted(f.name for f in
@@ -246,7 +246,7 @@ def test_scratch_left_by_a_killed_build_is_swept(tmp_path: Path,
     import subprocess
     import sys
 
-    from chancery.build import search_index
+    from chancery.pipeline import search_index
 
     monkeypatch.setattr(search_index, "MEMORY_SCRATCH", tmp_path)
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.publish.digest import tree_digest
+from chancery.pipeline.digest import tree_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 SBIN = ("/usr/sbin", "/usr/local/sbin", "/sbin")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.affected import ALL, affected_by, classify, scheduled_changes
+from chancery.pipeline.affected import ALL, affected_by, classify, scheduled_changes
 from tests.publish.conftest import base_env, program, run_cli, write_network
 
 MISSIONS = ["eg-cairo", "fr-paris", "jp-osaka"]

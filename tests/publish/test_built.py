@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
+from chancery.pipeline.digest import site_files
 from chancery.publish.built import load_built_site
-from chancery.publish.digest import site_files
 from chancery.publish.errors import PublishError
 from tests.publish.conftest import base_env, run_cli, site_version, write_build, write_network
 

@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from chancery.publish.digest import site_files, tree_digest
+from chancery.pipeline.digest import site_files, tree_digest
 
 
 def make(root, files: dict[str, bytes]) -> None:
@@ -45,7 +45,7 @@ def test_digest_is_the_documented_formula(tmp_path):
 
 
 def test_known_digests_spare_reading_unchanged_files(tmp_path, monkeypatch):
-    from chancery.publish import digest as module
+    from chancery.pipeline import digest as module
 
     make(tmp_path / "site", {"a.html": b"a", "b/c.html": b"c"})
     known: dict = {}

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.errors import ContentError
-from chancery.model.host_patterns import allowed, host_pattern, normalise_host
-from chancery.model.network import load_network
+from chancery.content.model.host_patterns import allowed, host_pattern, normalise_host
+from chancery.content.model.network import load_network
+from chancery.core.errors import ContentError
 from chancery.publish import service
 from chancery.publish.targets import network_conflicts
 from tests.publish.conftest import base_env, run_cli, site_version, write_build, write_network

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.model.mission import GitTarget, S3Target, SshTarget
+from chancery.content.model.mission import GitTarget, S3Target, SshTarget
 from chancery.publish.errors import PublishError
 from chancery.publish.factory import publisher_for
 from chancery.publish.git_publisher import GitPublisher, protocol_config

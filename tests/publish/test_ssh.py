@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from chancery.pipeline.digest import tree_digest
 from chancery.publish.archive import list_archives
-from chancery.publish.digest import tree_digest
 from tests.publish.conftest import (
     http_get,
     kill_group,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from chancery.errors import ContentError
-from chancery.model.mission import GitTarget, S3Target, SshTarget
-from chancery.model.network import load_network
-from chancery.model.publish_fields import git_remote, parse_remote
+from chancery.content.model.mission import GitTarget, S3Target, SshTarget
+from chancery.content.model.network import load_network
+from chancery.content.model.publish_fields import git_remote, parse_remote
+from chancery.core.errors import ContentError
 from chancery.publish.hostnames import LOOPBACK, host_keys
 from chancery.publish.targets import check_no_conflict, identity, network_conflicts
 from tests.publish.conftest import write_network

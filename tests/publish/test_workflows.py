@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chancery.affected import known_missions
+from chancery.pipeline.affected import known_missions
 from tests.publish.conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))

@@ -40,7 +40,7 @@ SUBPROCESS_EVERY = 5
 
 
 def _languages() -> list[str]:
-    from chancery.loaders.yaml_source import load_yaml_file
+    from chancery.content.loaders.yaml_source import load_yaml_file
 
     return list(load_yaml_file(EXAMPLE / BASE / "mission.yml").data["languages"])
 

@@ -1,7 +1,7 @@
 """The Content-Security-Policy each page carries and the headers each host is given.
 
 Every built page of the example network carries the one policy of
-:mod:`chancery.security.headers` first in its ``<head>`` and no script it would block (no
+:mod:`chancery.render.security.headers` first in its ``<head>`` and no script it would block (no
 inline script, no handler attribute, no inline style); each host's configuration in
 ``<out>/_deploy/<mission>/`` sends that same policy plus what only a header can say.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.model.network import load_network
-from chancery.security.deploy import CLOUDFRONT, DEPLOY_DIR, NETLIFY, NGINX
-from chancery.security.headers import header_policy, page_policy, response_headers
+from chancery.content.model.network import load_network
+from chancery.render.security.deploy import CLOUDFRONT, DEPLOY_DIR, NETLIFY, NGINX
+from chancery.render.security.headers import header_policy, page_policy, response_headers
 from tests.conftest import CONTENT
 
 NETWORK = load_network(CONTENT)

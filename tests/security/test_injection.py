@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chancery.check import check_mission
-from chancery.errors import ContentError
-from chancery.languages import DEFAULT_LANGUAGE
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.languages import DEFAULT_LANGUAGE
+from chancery.content.model.network import load_network
+from chancery.core.errors import ContentError
 from tests.conftest import write
 from tests.consular.conftest import NOW, build, make_network
 from tests.news.helpers import JPEG

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chancery.build.runner import build_missions
-from chancery.check import check_mission
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
+from chancery.pipeline.runner import build_missions
 from tests.conftest import write
 
 PAGE = "fr-lyon/pages/{lang}/about.md"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from chancery.build.runner import build_missions
-from chancery.check import check_mission
-from chancery.model.html_policy import HtmlPolicy
-from chancery.model.network import load_network
-from chancery.security.sanitize import find_unsafe, sanitize
+from chancery.checks.content import check_mission
+from chancery.content.model.html_policy import HtmlPolicy
+from chancery.content.model.network import load_network
+from chancery.pipeline.runner import build_missions
+from chancery.render.security.sanitize import find_unsafe, sanitize
 from tests.conftest import write
 
 PAGE = "fr-lyon/pages/{lang}/about.md"
@@ -100,7 +100,7 @@ def test_check_reports_html_outside_the_list_at_file_line(
 
 @pytest.mark.parametrize(("name", "payload", "message"), CASES, ids=[c[0] for c in CASES])
 def test_sanitiser_removes_every_payload(name: str, payload: str, message: str) -> None:
-    from chancery.markdown.render import render_body
+    from chancery.render.markdown.render import render_body
 
     policy = HtmlPolicy()
     html = render_body(f"Intro.\n\n{payload}\n")
@@ -116,7 +116,7 @@ def test_sanitiser_removes_every_payload(name: str, payload: str, message: str) 
 
 def test_allowed_markdown_passes_unchanged_in_meaning() -> None:
     """What our Markdown extensions make is in the default list (nothing is reported)."""
-    from chancery.markdown.render import render_body
+    from chancery.render.markdown.render import render_body
 
     body = ("## Titre {#ancre .note}\n\nTexte[^1] en *HTML*, [lien](https://example.org/) et "
             "[mail](mailto:a@example.org).\n\n*[HTML]: HyperText\n\n!!! note \"Note\"\n    Corps\n"
@@ -215,7 +215,7 @@ VIDEO = ("::: video https://www.youtube.com/watch?v=abc123\nposter: /media/poste
 
 
 def test_video_block_renders_a_local_poster_linking_out() -> None:
-    from chancery.markdown.render import render_body
+    from chancery.render.markdown.render import render_body
 
     html = sanitize(render_body(f"Intro.\n\n{VIDEO}\n"), HtmlPolicy())
     assert '<a class="chancery-embed__link" href="https://www.youtube.com/watch?v=abc123" ' \

@@ -1,4 +1,4 @@
-"""chancery.atomic: a file is replaced whole or not at all, never written through a link."""
+"""chancery.core.atomic: a file is replaced whole or not at all, never written through a link."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.atomic import (
+from chancery.core.atomic import (
     atomic_output,
     temporary_name,
     write_bytes_atomic,

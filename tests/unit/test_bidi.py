@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 
-from chancery.markdown.bidi import BidiIsolationExtension
+from chancery.render.markdown.bidi import BidiIsolationExtension
 
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>(.*?)</a>')
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -9,11 +9,11 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from chancery.dashboard import dashboard_html
-from chancery.i18n.catalog import LOCALES_DIR, gettext_locale, po_path, translations
-from chancery.i18n.review import DRAFT, FIELD, parse, read_marker, review, set_marker
-from chancery.i18n.status import catalog_statuses, template
-from chancery.languages import language, project_languages
+from chancery.content.i18n.catalog import LOCALES_DIR, gettext_locale, po_path, translations
+from chancery.content.i18n.review import DRAFT, FIELD, parse, read_marker, review, set_marker
+from chancery.content.i18n.status import catalog_statuses, template
+from chancery.content.model.languages import language, project_languages
+from chancery.tools.dashboard import dashboard_html
 
 
 def test_every_declared_language_has_a_complete_catalog_that_babel_loads() -> None:
@@ -67,7 +67,7 @@ def test_the_review_marker_is_read_written_and_replaced(tmp_path: Path) -> None:
 
 
 def test_update_keeps_the_marker_of_every_catalog(tmp_path: Path, monkeypatch) -> None:
-    from chancery.i18n import messages
+    from chancery.content.i18n import messages
 
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, locales)

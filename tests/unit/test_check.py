@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from chancery.check import check_mission
-from chancery.model.network import load_network
+from chancery.checks.content import check_mission
+from chancery.content.model.network import load_network
 from tests.conftest import page, write
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check_report import as_github, as_json, make_report
+from chancery.checks.report import as_github, as_json, make_report
 from chancery.cli import main
-from chancery.errors import Problem, Text, msg
-from chancery.i18n import problem_catalog
-from chancery.i18n.problems import (
+from chancery.content.i18n import problem_catalog
+from chancery.content.i18n.problems import (
     available_languages,
     catalog,
     language_from_environment,
@@ -23,6 +22,7 @@ from chancery.i18n.problems import (
     placeholders,
     translate,
 )
+from chancery.core.errors import Problem, Text, msg
 from tests.conftest import MISSION_YML, ROOT, page, write
 
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -310,8 +310,8 @@ def test_a_broken_translation_falls_back_to_english(tmp_path: Path) -> None:
 
 def test_every_message_has_a_vietnamese_translation() -> None:
     """Messages without one are printed in English: list them here, translate them in
-    chancery/i18n/locales/<lang>/LC_MESSAGES/chancery.po (python -m
-    chancery.i18n.problem_catalog merges new ones in)."""
+    chancery/content/i18n/locales/<lang>/LC_MESSAGES/chancery.po (python -m
+    chancery.content.i18n.problem_catalog merges new ones in)."""
     extracted = problem_catalog.extract()
     assert len([m for m in extracted if m.id]) > 100
     assert "vi" in TRANSLATIONS
@@ -326,7 +326,7 @@ def test_the_template_lists_every_message_of_the_code() -> None:
     with problem_catalog.TEMPLATE.open("rb") as handle:
         template = {m.id for m in read_po(handle) if m.id}
     assert template == {m.id for m in problem_catalog.extract() if m.id}, (
-        "run: python -m chancery.i18n.problem_catalog")
+        "run: python -m chancery.content.i18n.problem_catalog")
 
 
 def test_placeholders_are_read_as_format_reads_them() -> None:
@@ -335,19 +335,19 @@ def test_placeholders_are_read_as_format_reads_them() -> None:
 
 
 def test_the_catalog_is_its_own_domain_apart_from_the_themes() -> None:
-    from chancery.i18n.problems import LOCALES_DIR
+    from chancery.content.i18n.problems import LOCALES_DIR
 
-    assert LOCALES_DIR == ROOT / "chancery/i18n/locales"
+    assert LOCALES_DIR == ROOT / "chancery/content/i18n/locales"
     themes = ROOT / "themes/chancery/locales"
     assert not list(themes.rglob("chancery.po"))
 
 
 # Modules whose messages are not for editors, or not converted yet: (module, reason).
 NOT_EDITORS = {
-    "chancery/clock.py": "CHANCERY_NOW is set by engineers and CI, not written by editors",
-    "chancery/i18n/review.py": "the catalog review tool of the translators' CI job",
-    "chancery/cms/settings.py": "HQ engineers' cms: settings (one message, not yet converted: "
-                                "chancery/cms/ is being edited elsewhere)",
+    "chancery/core/clock.py": "CHANCERY_NOW is set by engineers and CI, not written by editors",
+    "chancery/content/i18n/review.py": "the catalog review tool of the translators' CI job",
+    "chancery/content/model/cms.py": "HQ engineers' cms: settings (one message, not yet converted: "
+                                "chancery/features/cms/ is being edited elsewhere)",
 }
 # Called with an editor message (positional index, keyword) besides Problem's helpers, which
 # the scan finds by itself: a function that passes one of its parameters on as a message.
@@ -469,7 +469,7 @@ def test_the_scan_finds_plain_messages_however_they_are_passed(
 
     module = tmp_path / "chancery" / "example.py"
     write(module, """\
-        from chancery.errors import Problem, msg
+        from chancery.core.errors import Problem, msg
 
         def helper(source, where, message):
             return Problem(source, 1, where, message)

@@ -21,17 +21,17 @@ import pytest
 import yaml
 from pydantic import BaseModel, RootModel
 
-from chancery.build.runner import build_missions
-from chancery.cms import vendor
-from chancery.cms.config import DATA_FILES, cms_config, config_yaml
-from chancery.cms.page import admin_page, admin_policy
-from chancery.cms.settings import CmsSettings
-from chancery.cms.site import admin_files
-from chancery.cms.widgets import UnknownType, field_for, field_names, model_fields_for
-from chancery.model.network import load_network
-from chancery.news.model import PostMeta
-from chancery.security import deploy
-from chancery.security.headers import page_policy
+from chancery.content.model.cms import CmsSettings
+from chancery.content.model.network import load_network
+from chancery.features.cms import vendor
+from chancery.features.cms.config import DATA_FILES, cms_config, config_yaml
+from chancery.features.cms.page import admin_page, admin_policy
+from chancery.features.cms.site import admin_files
+from chancery.features.cms.widgets import UnknownType, field_for, field_names, model_fields_for
+from chancery.features.news.model import PostMeta
+from chancery.pipeline.runner import build_missions
+from chancery.render.security import deploy
+from chancery.render.security.headers import page_policy
 from tests.conftest import CONTENT, ROOT
 
 NETWORK = load_network(CONTENT)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chancery.markdown.render import markdown_settings, render_body
+from chancery.render.markdown.render import markdown_settings, render_body
 
 
 def test_settings_are_read_with_engine_tags(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chancery.errors import ContentError
-from chancery.model.network import hq_text_gaps, load_network
+from chancery.content.model.network import hq_text_gaps, load_network
+from chancery.core.errors import ContentError
 from tests.conftest import MISSION_YML, write
 
 

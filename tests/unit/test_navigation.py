@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chancery.build.language import LanguageBuild
+from chancery.site.language import LanguageBuild
 from tests.conftest import page, write
 
 

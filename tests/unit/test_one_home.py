@@ -11,17 +11,17 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-CLOCK = "chancery/clock.py"
-ZONES = "chancery/data/zones.py"
-URLS = "chancery/urls.py"
-ATOMIC = "chancery/atomic.py"
+CLOCK = "chancery/core/clock.py"
+ZONES = "chancery/content/data/zones.py"
+URLS = "chancery/core/urls.py"
+ATOMIC = "chancery/core/atomic.py"
 
 # Renames that are not the write-a-temporary-then-replace pattern: moving a staged tree
 # into the live output (journaled, interruptible by tests), and a finished archive taking
 # its final name once its upload went live.
-MOVES = {"chancery/build/patch.py", "chancery/publish/service.py"}
+MOVES = {"chancery/pipeline/patch.py", "chancery/publish/service.py"}
 # Another piece of work in progress owns this file; it still writes its own temporary.
-NOT_YET = {"chancery/build/precompress.py"}
+NOT_YET = {"chancery/pipeline/precompress.py"}
 
 
 @functools.cache

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chancery.errors import ContentError
-from chancery.loaders.frontmatter import quick_split, split_front_matter
+from chancery.content.loaders.frontmatter import quick_split, split_front_matter
+from chancery.core.errors import ContentError
 from tests.conftest import ROOT
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from chancery.review_comment import MARKER, review_comment
+from chancery.tools.review_comment import MARKER, review_comment
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = "https://github.com/ministry/chancery/actions/runs/42"

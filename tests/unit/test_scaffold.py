@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.errors import ContentError
-from chancery.loaders.frontmatter import read_markdown
-from chancery.model.network import load_network, load_network_tolerant
-from chancery.scaffold import STANDARD_PAGES, new_mission, new_page
+from chancery.checks.content import check_mission
+from chancery.content.loaders.frontmatter import read_markdown
+from chancery.content.model.network import load_network, load_network_tolerant
+from chancery.core.errors import ContentError
+from chancery.tools.scaffold import STANDARD_PAGES, new_mission, new_page
 from tests.conftest import ROOT
 
 

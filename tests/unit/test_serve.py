@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from chancery.engine import CONFIG_ENV
+from chancery.core.engine import CONFIG_ENV
 from tests.conftest import ROOT
 
 STARTUP = 60  # seconds for the first build of a cold process on a busy machine

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from chancery.check import check_mission
-from chancery.i18n.messages import extract, untranslated
-from chancery.model.network import load_network
-from chancery.translations import mark_translated, mission_status, source_hash
+from chancery.checks.content import check_mission
+from chancery.content.freshness import mark_translated, mission_status, source_hash
+from chancery.content.i18n.messages import extract, untranslated
+from chancery.content.model.network import load_network
 from tests.conftest import CONTENT, ROOT, page, write
 
 

@@ -1,4 +1,4 @@
-"""chancery.urls, the one module that makes URLs: relative links and per-language URL maps."""
+"""chancery.core.urls, the one module that makes URLs: relative links and per-language URL maps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import itertools
 import posixpath
 import random
 
-from chancery.urls import language_prefixes, language_urls, page_url, relative_url
+from chancery.core.urls import language_prefixes, language_urls, page_url, relative_url
 
 
 def by_relpath(from_dir: str, to: str) -> str:

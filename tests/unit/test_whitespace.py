@@ -1,6 +1,6 @@
 """Blank lines and indentation left by templates go, except where white space is kept."""
 
-from chancery.whitespace import compact_html
+from chancery.render.whitespace import compact_html
 
 
 def test_blank_lines_and_indentation_between_tags_go() -> None:

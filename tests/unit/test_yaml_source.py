@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chancery.errors import ContentError
-from chancery.loaders.frontmatter import split_front_matter
-from chancery.loaders.yaml_source import parse_yaml
+from chancery.content.loaders.frontmatter import split_front_matter
+from chancery.content.loaders.yaml_source import parse_yaml
+from chancery.core.errors import ContentError
 
 
 def problems_of(text: str) -> list[str]:
@@ -85,7 +85,7 @@ def test_front_matter_must_be_a_mapping() -> None:
 
 
 def test_a_file_not_in_utf8_names_its_line(tmp_path) -> None:
-    from chancery.loaders.yaml_source import load_yaml_file
+    from chancery.content.loaders.yaml_source import load_yaml_file
 
     path = tmp_path / "mission.yml"
     path.write_bytes("id: fr-paris\ncity: Paris\nstreet: 12 rue de l'Église\n".encode("latin-1"))

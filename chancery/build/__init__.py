@@ -1,1 +1,0 @@
-"""Building sites: what one language build contains, and running many of them."""

@@ -1,0 +1,1 @@
+"""``build.py check`` and ``serve``'s report: every problem of content at file:line."""

@@ -1,0 +1,1 @@
+"""Reading content/: loaders, typed models, data files, languages, pages, freshness, UI strings."""

@@ -1,0 +1,4 @@
+"""Foundation: problems, the clock, atomic writes, URLs, the engine's name.
+
+Imports nothing else of Chancery.
+"""

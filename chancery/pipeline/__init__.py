@@ -1,0 +1,1 @@
+"""Build orchestration: plan, workers, staging, incremental state, search index."""

@@ -1,0 +1,476 @@
+"""Build many missions in parallel worker processes, one process per language build.
+
+A mission's languages are built (and indexed for search) into a private staging
+folder; only when every language succeeded is the result swapped in for
+``<out>/<mission>/``. A failed mission leaves its previous output untouched and never
+stops the others.
+
+With a cache folder, builds are incremental (see :mod:`chancery.pipeline.plan`): an
+unchanged mission is skipped without touching its output, and a language whose inputs
+did not change is taken from the live site instead of being built again.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from chancery.content.model.network import load_network_tolerant, unfinished
+from chancery.core.atomic import write_json_atomic
+from chancery.core.clock import now as clock_now
+from chancery.core.clock import wall_now
+from chancery.core.engine import CONFIG_ENV, ENGINE_MODULE
+from chancery.features.news import source as front_matter
+from chancery.pipeline.digest import digest_of, tree_digest, well_formed
+from chancery.pipeline.filehash import FileHashes
+from chancery.pipeline.inputs import PROJECT_ROOT, code_key
+from chancery.pipeline.patch import apply, prepare, resume, update_digests
+from chancery.pipeline.plan import MissionPlan, Planner
+from chancery.pipeline.search_index import SearchIndexError
+from chancery.pipeline.staging import (
+    assemble,
+    discard,
+    language_root,
+    previous_output,
+    reuse_language,
+    site_dir,
+    staging_root,
+    swap_in,
+)
+from chancery.pipeline.state import StateStore, fingerprint_of, output_fingerprint
+from chancery.pipeline.tasks import (
+    check_language,
+    engine_function,
+    index_search,
+    problem_lines,
+    render_language,
+)
+from chancery.render.security.deploy import write_deploy_config
+
+ENGINE = f"{ENGINE_MODULE}:build_language"
+
+
+@dataclass
+class MissionReport:
+    """Outcome of one mission's build."""
+
+    mission: str
+    languages: list[str]
+    pages: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)  # languages rendered in this run
+    partial: dict[str, list[str]] = field(default_factory=dict)  # of those, pages rendered
+    unchanged: bool = False  # nothing to do: the output was left as it was
+    translations_changed: bool = True  # which pages exist, or are outdated, may have changed
+    peak_rss_kb: int = 0  # the largest peak memory of the worker processes that built it
+    unfinished: bool = False  # not built: only the TODOs of 'build.py new' are left to fill
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class _Pending:
+    report: MissionReport
+    staging: Path
+    plan: MissionPlan
+    results: dict[str, dict] = field(default_factory=dict)  # per language, tasks merged
+    running: int = 0  # its tasks not finished yet
+
+
+def build_missions(
+    content_dir: Path,
+    out_dir: Path,
+    missions: list[str] | None = None,
+    jobs: int | None = None,
+    strict: bool = False,
+    engine: str = ENGINE,
+    progress: Callable[[str], None] = print,
+    cache_dir: Path | None = None,
+    force: bool = False,
+) -> list[MissionReport]:
+    """Build the chosen missions (default: all); return one report per mission.
+
+    With ``cache_dir``, unchanged missions and languages are not built again (``force``
+    builds everything and records the new state); without it, everything is built.
+    """
+    content_dir, out_dir = Path(content_dir).resolve(), Path(out_dir).resolve()
+    network, failures = load_network_tolerant(content_dir, missions)
+    reports: dict[str, MissionReport] = {}
+    for mission_id, problems in failures.items():
+        errors, warnings = problem_lines(problems)
+        reports[mission_id] = MissionReport(mission_id, [], errors=errors, warnings=warnings,
+                                            unfinished=unfinished(problems))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for mission_id in resume(out_dir):
+        progress(f"… {mission_id}: finished the update an interrupted build left journaled")
+    store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
+    hashes = FileHashes(store.files if store else None)
+    planner = Planner(content_dir, out_dir, store, hashes,
+                      _code_key(hashes, engine, strict) if store else "", clock_now(), force)
+    planner.partial = not strict  # a strict build checks every page's links
+    # Planned one by one: the workers build the first missions while the next are planned.
+    plans = (planner.plan(network, entry) for entry in network.missions.values())
+    try:
+        _build(plans, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
+    finally:
+        hashes.save()
+        _TRASH.wait()
+    return [reports[key] for key in sorted(reports)]
+
+
+class _Trash:
+    """Deletes replaced outputs in threads: on a file system that deletes slowly (thousands
+    of folders), the manifest and the next missions need not wait for it."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def remove(self, path: Path) -> None:
+        thread = threading.Thread(target=discard, args=(path,), name=f"discard {path.name}")
+        thread.start()
+        self.threads.append(thread)
+
+    def wait(self) -> None:
+        while self.threads:
+            self.threads.pop().join()
+
+
+_TRASH = _Trash()
+
+
+def _code_key(hashes: FileHashes, engine: str, strict: bool) -> str:
+    """The code key, with the folder of another site configuration if one is chosen."""
+    config = os.environ.get(CONFIG_ENV, "")
+    folder = Path(config).resolve().parent if config else PROJECT_ROOT
+    folders = [] if folder == PROJECT_ROOT else [folder]  # the project's own is hashed anyway
+    return code_key(hashes, [engine, f"strict={strict}", f"config={config}"], folders=folders)
+
+
+def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionReport:
+    report = MissionReport(plan.mission, plan.languages, unchanged=True,
+                           translations_changed=plan.translations_changed)
+    for lang, state in plan.reuse.items():
+        report.pages += state.pages
+        report.warnings += state.content_warnings + [f"[{lang}] {w}" for w in state.warnings]
+    report.warnings = list(dict.fromkeys(report.warnings))
+    progress(f"= {plan.mission}: unchanged, {report.pages} pages")
+    return report
+
+
+def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
+           strict: bool, engine: str, store: StateStore | None,
+           progress: Callable[[str], None], reports: dict[str, MissionReport]) -> None:
+    """Start each mission's tasks as soon as it is planned: render its languages (the long
+    tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
+    when its last task is done. The pool starts with the first mission to build."""
+    pending: dict[str, _Pending] = {}
+    futures: dict[Future, tuple[str, str, str]] = {}
+    pool: ProcessPoolExecutor | None = None
+
+    def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
+               **options: object) -> None:
+        assert pool is not None
+        futures[pool.submit(task, *args, **options)] = (kind, state.plan.mission, lang)
+        state.running += 1
+
+    def collect(done: Iterable[Future]) -> None:
+        for future in done:
+            kind, mission_id, lang = futures.pop(future)
+            state = pending[mission_id]
+            state.running -= 1
+            result = future.result()
+            _merge(state.results.setdefault(lang, _empty()), result)
+            if kind == "render" and not result.get("errors"):
+                live = out_dir / mission_id
+                in_place = (sorted(previous_output(live, lang, state.plan.languages)[1])
+                            if state.plan.in_place else None)
+                submit("index", state, lang, index_search, mission_id, lang,
+                       str(language_root(state.staging, lang)),
+                       str(site_dir(state.staging, lang, state.plan.languages)),
+                       _previous_shards(state.plan, lang), str(live), in_place=in_place)
+            if not state.running:
+                _finish(state, out_dir, store, progress)
+
+    try:
+        for plan in plans:
+            if plan.unchanged:
+                reports[plan.mission] = _unchanged(plan, progress)
+                if plan.record and store is not None:
+                    store.save(plan.mission, plan.state)
+                front_matter.forget()  # what the planner read of it
+                continue
+            if pool is None:
+                engine_function(engine)  # imported once here: the forked workers inherit it
+                pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
+            state = _start(plan, out_dir, reports)
+            pending[plan.mission] = state
+            _seed_front_matter(store, plan.mission, content_dir)
+            for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
+                                                           engine, store):
+                submit(kind, state, lang, task, *args, **options)
+            if not plan.in_place:
+                _reuse(state, out_dir / plan.mission)
+            collect([future for future in futures if future.done()])
+        while futures:
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            collect(done)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        for state in pending.values():
+            if state.running:  # left unfinished by an error in the parent
+                discard(state.staging)
+
+
+def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport]) -> _Pending:
+    """The report and staging folder of a mission about to be built."""
+    report = MissionReport(plan.mission, plan.languages, built=list(plan.build),
+                           partial=dict(plan.partial),
+                           translations_changed=plan.translations_changed)
+    reports[plan.mission] = report
+    return _Pending(report, staging_root(out_dir, plan.mission), plan)
+
+
+def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engine: str,
+           store: StateStore | None) -> list[tuple[str, str, Callable, tuple, dict]]:
+    """A mission's render tasks (the long ones, first), then its check tasks."""
+    plan = state.plan
+    renders, checks = [], []
+    for lang in plan.build:
+        options: dict = {}
+        if lang in plan.partial:
+            source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
+            options = {"only": plan.partial[lang]}
+            if not plan.in_place:  # the staging gets the rest of the language
+                options["previous"] = (str(source), sorted(skip))
+        if store is not None:
+            options["template_cache"] = str(store.templates)
+            options["image_cache"] = str(store.images)
+            options["front_matter_cache"] = _front_matter_file(store, plan.mission)
+        if plan.state is not None and lang in plan.state.languages:
+            options["outdated"] = sorted(
+                path for path, (_, stale) in plan.state.languages[lang].freshness.items()
+                if stale)
+        renders.append(("render", lang, render_language,
+                        (engine, str(content_dir), plan.mission, lang,
+                         str(site_dir(state.staging, lang, plan.languages)), strict), options))
+        checks.append(("check", lang, check_language, (str(content_dir), plan.mission, lang),
+                       {"front_matter_cache": _front_matter_file(store, plan.mission),
+                        "only": plan.partial.get(lang)}))
+    return renders + checks
+
+
+def _seed_front_matter(store: StateStore | None, mission: str, content_dir: Path) -> None:
+    """Give a mission's first build the posts' front matter the planner read (for the
+    translations' freshness), so that its workers need not parse it again; then forget it."""
+    file = _front_matter_file(store, mission)
+    if file is not None and not os.path.exists(file):
+        front_matter.save_cache(Path(file), content_dir / mission)
+    front_matter.forget()
+
+
+def _front_matter_file(store: StateStore | None, mission: str) -> str | None:
+    """Where the workers keep the front matter of a mission's posts between runs."""
+    return str(store.root / "front-matter" / f"{mission}.json") if store is not None else None
+
+
+def _empty() -> dict:
+    return {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
+            "content_warnings": [], "search_shards": {}}
+
+
+def _previous_shards(plan: MissionPlan, lang: str) -> dict[str, list[str]]:
+    """The search shards of ``lang``'s last build (reused when their input is unchanged)."""
+    last = plan.previous.languages.get(lang) if plan.previous is not None else None
+    return last.search_shards if last is not None else {}
+
+
+def _merge(into: dict, part: dict) -> None:
+    """Fold one task's result into its language's."""
+    for key, value in part.items():
+        if key in ("warnings", "errors", "content_errors", "content_warnings"):
+            into[key] = into[key] + value
+        elif key == "peak_rss_kb":
+            into[key] = max(into.get(key, 0), value)
+        elif key == "started":
+            into[key] = min(into.get(key, value), value)
+        elif key == "finished":
+            into[key] = max(into.get(key, value), value)
+        else:
+            into[key] = value
+
+
+def _partial_result(result: dict, plan: MissionPlan, lang: str) -> dict:
+    """Pages and warnings of a language of which only ``plan.partial[lang]`` was rendered."""
+    assert plan.state is not None and plan.previous is not None
+    old = plan.previous.languages[lang]
+    rendered = [f"'{path}'" for path in plan.partial[lang]]
+    kept = [w for w in old.warnings if not any(name in w for name in rendered)]
+    checked = tuple(f"{file}:" for file in result.get("checked", []))
+    content = [w for w in old.content_warnings if not w.startswith(checked)]
+    return {"pages": old.pages, "warnings": list(dict.fromkeys(kept + result["warnings"])),
+            "content_warnings": list(dict.fromkeys(content + result["content_warnings"]))}
+
+
+def _collect(state: _Pending) -> None:
+    """Fold the languages' results (built or reused) into the mission's report."""
+    report, plan = state.report, state.plan
+    content_errors: dict[str, None] = {}
+    content_warnings: dict[str, None] = {}
+    for lang in report.languages:
+        result = state.results.get(lang)
+        if result is None:  # reused from the live site
+            kept = plan.reuse[lang]
+            result = {"pages": kept.pages, "warnings": kept.warnings, "errors": [],
+                      "content_errors": [], "content_warnings": kept.content_warnings}
+        elif lang in plan.partial:  # some pages rendered: the rest is as last built
+            result.update(_partial_result(result, plan, lang))
+        report.pages += result["pages"]
+        content_errors.update(dict.fromkeys(result["content_errors"]))
+        content_warnings.update(dict.fromkeys(result["content_warnings"]))
+        report.warnings += [f"[{lang}] {w}" for w in result["warnings"]]
+        if not result["content_errors"]:  # otherwise the engine's errors follow from them
+            report.errors += [f"[{lang}] {e}" for e in result["errors"]]
+        report.peak_rss_kb = max(report.peak_rss_kb, result.get("peak_rss_kb", 0))
+    report.errors = list(content_errors) + report.errors
+    report.warnings = list(content_warnings) + report.warnings
+    built = [r for r in state.results.values() if "started" in r]
+    if built:
+        report.seconds = max(r["finished"] for r in built) - min(r["started"] for r in built)
+
+
+def _reuse(state: _Pending, live: Path) -> None:
+    """Link the unchanged languages' files from the live site into the mission's staging."""
+    plan = state.plan
+    try:
+        for lang in plan.reuse:
+            reuse_language(live, state.staging, lang, plan.languages)
+    except OSError as exc:
+        state.report.errors.append(f"could not reuse the unchanged languages: {exc}")
+
+
+def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
+            progress: Callable[[str], None]) -> None:
+    """All languages of a mission are done: swap the result in, or discard it."""
+    _collect(state)
+    report, plan = state.report, state.plan
+    if report.errors:
+        discard(state.staging)
+        progress(
+            f"✗ {report.mission}: build failed; {out_dir.name}/{report.mission}/ left as it was"
+        )
+        return
+    live = out_dir / report.mission
+    if plan.in_place:
+        manifest = _apply_in_place(state, live, out_dir, store, progress)
+    else:
+        manifest = _swap(state, live, out_dir, store, progress)
+    if manifest is None:
+        return
+    if store is not None and plan.state is not None:
+        _record(state, manifest, live, store)
+    reused = [lang for lang in report.languages if lang in plan.reuse]
+    detail = f" (reused {', '.join(reused)})" if reused else ""
+    progress(
+        f"✓ {report.mission}: {report.pages} pages in {len(report.languages)} "
+        f"language(s){detail}, {report.seconds:.1f} s"
+    )
+
+
+def _swap(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
+          progress: Callable[[str], None]) -> dict | None:
+    """Swap the assembled staging in for the live output; return the manifest."""
+    report = state.report
+    try:
+        root = assemble(state.staging, report.languages)
+        swap_in(root, live, _TRASH.remove)
+        return write_manifest(out_dir, report, store)
+    except (OSError, SearchIndexError, KeyError) as exc:
+        _could_not_finish(report, out_dir, store, progress, exc)
+        return None
+    finally:
+        discard(state.staging)
+
+
+def _apply_in_place(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
+                    progress: Callable[[str], None]) -> dict | None:
+    """Move the few files the build changed into the live output (see
+    :mod:`chancery.pipeline.patch`); return the manifest."""
+    report, plan = state.report, state.plan
+    try:
+        patch = prepare(state.staging, live, plan.build, report.languages)
+        if not patch.empty:
+            apply(patch)
+    except OSError as exc:
+        _could_not_finish(report, out_dir, store, progress, exc,
+                          "the next build finishes or repairs it")
+        return None
+    _TRASH.remove(state.staging)  # with the replaced search bundles
+    build_id = None
+    if store is not None and plan.previous is not None:
+        known = store.output_digests(report.mission)
+        if known and well_formed(known) and fingerprint_of(known) == plan.previous.output:
+            update_digests(known, patch)
+            build_id = digest_of(known)
+            store.save_output_digests(report.mission, known)
+    return write_manifest(out_dir, report, store, build_id=build_id)
+
+
+def _could_not_finish(report: MissionReport, out_dir: Path, store: StateStore | None,
+                      progress: Callable[[str], None], exc: Exception,
+                      outcome: str = "left as it was") -> None:
+    report.errors.append(f"could not finish {out_dir.name}/{report.mission}: {exc}")
+    progress(f"✗ {report.mission}: {exc}; {out_dir.name}/{report.mission}/ {outcome}")
+    if store is not None:
+        store.forget(report.mission)  # the live output may be partly replaced
+
+
+def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> None:
+    """Remember what this build was made of, for the next one."""
+    mission_state = state.plan.state
+    for lang, result in state.results.items():
+        built = mission_state.languages[lang]
+        built.pages, built.warnings = result["pages"], result["warnings"]
+        built.content_warnings = result["content_warnings"]
+        built.search_shards = result["search_shards"]
+    for lang, kept in state.plan.reuse.items():
+        mission_state.languages[lang] = replace(
+            kept, freshness=mission_state.languages[lang].freshness)
+    mission_state.build_id = manifest["build_id"]
+    stamps = store.output_digests(state.report.mission)  # as write_manifest found them
+    mission_state.output = fingerprint_of(stamps) if stamps else output_fingerprint(live)
+    store.release(state.report.mission)
+    store.save(state.report.mission, mission_state)
+
+
+def write_manifest(out_dir: Path, report: MissionReport, store: StateStore | None = None,
+                   build_id: str | None = None) -> dict:
+    """Record what was built next to the site (not inside it): ``<out>/<id>.manifest.json``.
+
+    With a ``store``, the files the last build hashed and this one kept (hard links) are
+    not read again for the ``build_id`` (unless given: the caller kept the digests current).
+    """
+    if build_id is None:
+        known = store.output_digests(report.mission) if store is not None else None
+        build_id = tree_digest(out_dir / report.mission, known)
+        if store is not None and known is not None:
+            store.save_output_digests(report.mission, known)
+    path = out_dir / f"{report.mission}.manifest.json"
+    data = {
+        "mission": report.mission,
+        "build_id": build_id,
+        "built_at": wall_now().isoformat(timespec="seconds"),
+        "languages": report.languages,
+        "pages": report.pages,
+    }
+    write_json_atomic(path, data, indent=2, end="\n")
+    write_deploy_config(out_dir, report.mission)  # the hosts' security headers (not published)
+    return data

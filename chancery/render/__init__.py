@@ -1,0 +1,1 @@
+"""Making HTML safely: Markdown, pictures, the sanitiser and escapers, fonts, lean HTML."""

@@ -1,0 +1,1 @@
+"""Editors' and HQ's tasks: scaffolding, worksheets, dashboards, previews, vendoring."""
