@@ -7,9 +7,10 @@ exported into the work folder and run by the project's interpreter with its own 
 on the path. Both build the example network (the new version's ``content/``) and a
 synthetic network (``benchmarks/synthetic.py``) with the same ``--now``; their outputs are
 compared file by file. Then ``--pairs`` rounds time a cold build, a no-change rebuild and a
-one-post rebuild of each, alternately old first and new first, and the medians are printed
-with the ratio new/old. Exit status: 0 if every output is the same, 1 if one differs, 2 if a
-build failed.
+one-post rebuild of each, alternately old first and new first, comparing the outputs again
+after each cold and one-post build; the medians of wall and CPU time are printed with the
+ratios new/old. Exit status: 0 if every output is the same, 1 if one differs, 2 if a build
+failed.
 
 Only the command line (``build.py build``) of each version is used, never its modules, so
 any two versions can be compared whatever their packages are called.
@@ -25,15 +26,15 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import synthetic  # noqa: E402
-from benchmarks.measure import timed  # noqa: E402
 from benchmarks.network import NOW, machine  # noqa: E402
 
 REPO = synthetic.REPO
@@ -41,6 +42,25 @@ WORKTREE = "WORKTREE"  # --new/--old value: this checkout's files, committed or 
 VENV = Path(os.environ.get("CHANCERY_VENV") or REPO / ".venv")
 SCENARIOS = ("cold", "no change", "one-post edit")
 SHOWN = 20  # differing files listed per comparison
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall_s: float
+    cpu_s: float  # user + system time of the build and every process it waited for
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[Timing, int, str]:
+    """Run ``command``; return its timing, exit status and the end of its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               env=env, cwd=cwd)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)  # usage includes the workers and Pagefind
+    timing = Timing(time.perf_counter() - started, usage.ru_utime + usage.ru_stime)
+    tail = "\n".join(output.decode("utf-8", "replace").splitlines()[-15:])
+    return timing, os.waitstatus_to_exitcode(status), tail
 
 
 @dataclass(frozen=True)
@@ -197,18 +217,18 @@ class Version:
             raise SystemExit(f"{self.label}: not its own code or no plugin: {found}")
         return f"chancery from {found['chancery']}, {len(found) - 1} plugins inside the copy"
 
-    def build(self, content: Path, out: Path, jobs: int | None = None) -> float:
-        """``build.py build`` of ``content`` into ``out``/site (cache ``out``/cache); seconds."""
+    def build(self, content: Path, out: Path, jobs: int | None = None) -> Timing:
+        """``build.py build`` of ``content`` into ``out``/site (cache ``out``/cache)."""
         command = [str(python()), str(self.code / "build.py"), "build", "--content", str(content),
                    "--out", str(out / "site"), "--cache-dir", str(out / "cache"), "--now", NOW]
         if jobs:
             command += ["--jobs", str(jobs)]
-        wall, code, _, tail = timed(command, env=self.env, cwd=self.code)
+        timing, code, tail = timed(command, env=self.env, cwd=self.code)
         if code:
             print(f"{self.label} ({self.commit}) failed to build {content}:\n{tail}",
                   file=sys.stderr)
             raise SystemExit(2)
-        return wall
+        return timing
 
 
 def python() -> Path:
@@ -217,7 +237,7 @@ def python() -> Path:
     return candidate if candidate.exists() else Path(sys.executable)
 
 
-def cold(version: Version, content: Path, out: Path, jobs: int | None) -> float:
+def cold(version: Version, content: Path, out: Path, jobs: int | None) -> Timing:
     shutil.rmtree(out, ignore_errors=True)
     return version.build(content, out, jobs)
 
@@ -232,12 +252,24 @@ def report(name: str, differences: list[str], found: dict[str, list[str]]) -> No
         print(f"  {name}: identical")
 
 
-def table(times: dict[str, dict[str, list[float]]]) -> str:
-    rows = [("scenario", "old s", "new s", "new/old")]
+def medians(runs: dict[str, list[Timing]]) -> dict[str, float]:
+    """Median wall and CPU seconds of each version, and the ratios new/old."""
+    found: dict[str, float] = {}
+    for what in ("wall_s", "cpu_s"):
+        old, new = (statistics.median(getattr(t, what) for t in runs[v]) for v in ("old", "new"))
+        found |= {f"old_{what}": round(old, 3), f"new_{what}": round(new, 3),
+                  f"ratio_{what}": round(new / old, 3)}
+    return found
+
+
+def table(times: dict[str, dict[str, list[Timing]]]) -> str:
+    rows = [("scenario (medians)", "old wall s", "new wall s", "new/old",
+             "old CPU s", "new CPU s", "new/old")]
     for scenario, runs in times.items():
-        old, new = statistics.median(runs["old"]), statistics.median(runs["new"])
-        rows.append((scenario, f"{old:.2f}", f"{new:.2f}", f"{new / old:.2f}"))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        m = medians(runs)
+        rows.append((scenario, *(f"{m[f'{k}_{w}']:.2f}" for w in ("wall_s", "cpu_s")
+                                 for k in ("old", "new", "ratio"))))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w)
                        for i, (c, w) in enumerate(zip(row, widths, strict=True)))
              for row in rows]
@@ -284,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     found: dict[str, list[str]] = {}
     print("example network (the new version's content/), cold:", flush=True)
     example = new.code / "content"
-    seconds = {v.label: cold(v, example, work / "example" / v.label, args.jobs)
+    seconds = {v.label: cold(v, example, work / "example" / v.label, args.jobs).wall_s
                for v in (old, new)}
     print(f"  built in {seconds['old']:.1f} s (old) and {seconds['new']:.1f} s (new); "
           "first runs, timing included the compiling of their bytecode")
@@ -297,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     spec = synthetic.generate(work / "content", args.missions, args.languages, args.posts,
                               args.seed)
     mission = spec.missions[0]
-    times: dict[str, dict[str, list[float]]] = {s: {"old": [], "new": []} for s in SCENARIOS}
+    times: dict[str, dict[str, list[Timing]]] = {s: {"old": [], "new": []} for s in SCENARIOS}
     for pair in range(args.pairs):
         order = (old, new) if pair % 2 == 0 else (new, old)
         for scenario in SCENARIOS:
@@ -306,9 +338,10 @@ def main(argv: list[str] | None = None) -> int:
             for version in order:
                 out = work / "synthetic" / version.label
                 build = cold if scenario == "cold" else Version.build
-                wall = build(version, spec.root, out, args.jobs)
-                times[scenario][version.label].append(wall)
-                print(f"  pair {pair + 1}, {scenario}, {version.label}: {wall:.2f} s", flush=True)
+                timing = build(version, spec.root, out, args.jobs)
+                times[scenario][version.label].append(timing)
+                print(f"  pair {pair + 1}, {scenario}, {version.label}: {timing.wall_s:.2f} s, "
+                      f"CPU {timing.cpu_s:.2f} s", flush=True)
             if scenario != "no change":
                 report(f"synthetic network, pair {pair + 1}, {scenario}",
                        tree_differences(work / "synthetic" / "old" / "site",
@@ -326,10 +359,8 @@ def main(argv: list[str] | None = None) -> int:
             "network": {"missions": args.missions, "languages": args.languages,
                         "posts": args.posts, "pairs": args.pairs, "jobs": args.jobs,
                         "now": NOW},
-            "scenarios": {s: {**{k: [round(t, 3) for t in v] for k, v in runs.items()},
-                              "ratio_of_medians": round(statistics.median(runs["new"])
-                                                        / statistics.median(runs["old"]), 3)}
-                          for s, runs in times.items()},
+            "scenarios": {s: {"runs": {k: [asdict(t) for t in v] for k, v in runs.items()},
+                              "medians": medians(runs)} for s, runs in times.items()},
             "example_cold_s": {k: round(v, 3) for k, v in seconds.items()},
             "masked": [m.why for m in MASKS],
             "identical": not found,

@@ -1,4 +1,4 @@
-"""benchmarks/versions.py: the file-by-file comparison of two versions' outputs.
+"""benchmarks/versions.py: the file-by-file comparison of two versions' outputs, and medians.
 
 Only what carries the wall clock may differ; anything else, however small, is reported.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.versions import MASKS, tree_differences
+from benchmarks.versions import MASKS, Timing, medians, tree_differences
 
 MANIFEST = """{
   "mission": "xx-city",
@@ -108,3 +108,10 @@ def test_symbolic_links_are_compared_by_target(sites: tuple[Path, Path]) -> None
     assert "xx-city/home.html: differs" in differences
     assert "xx-city/latest: only in old" in differences
     assert "xx-city/latest/2026/post-0000/index.html: only in new" in differences
+
+
+def test_medians_and_ratios() -> None:
+    runs = {"old": [Timing(2.0, 3.0), Timing(9.0, 3.5), Timing(2.2, 4.0)],
+            "new": [Timing(1.0, 3.0), Timing(1.2, 3.5)]}
+    assert medians(runs) == {"old_wall_s": 2.2, "new_wall_s": 1.1, "ratio_wall_s": 0.5,
+                             "old_cpu_s": 3.5, "new_cpu_s": 3.25, "ratio_cpu_s": 0.929}
