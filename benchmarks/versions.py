@@ -9,8 +9,8 @@ synthetic network (``benchmarks/synthetic.py``) with the same ``--now``; their o
 compared file by file. Then ``--pairs`` rounds time a cold build, a no-change rebuild and a
 one-post rebuild of each, alternately old first and new first, comparing the outputs again
 after each cold and one-post build; the medians of wall and CPU time are printed with the
-ratios new/old. Exit status: 0 if every output is the same, 1 if one differs, 2 if a build
-failed.
+ratios new/old. Exit status: 0 if every output is the same, 1 if one differs, 2 if a version
+could not be exported, imported from its copy or built.
 
 Only the command line (``build.py build``) of each version is used, never its modules, so
 any two versions can be compared whatever their packages are called.
@@ -30,6 +30,7 @@ import time
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -118,9 +119,17 @@ def tree_differences(old: Path, new: Path, masks: tuple[Mask, ...] = MASKS) -> l
     return [f"{p}: {how}" for p, how in sorted(problems)]
 
 
+def fail(message: str) -> NoReturn:
+    """Stop with status 2: a version could not be set up or built (nothing was compared)."""
+    print(message, file=sys.stderr)
+    raise SystemExit(2)
+
+
 def _git(*args: str) -> str:
-    return subprocess.run(["git", "-C", str(REPO), *args], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    result = subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+    if result.returncode:
+        fail(f"git {' '.join(args)}: {result.stderr.strip()}")
+    return result.stdout.strip()
 
 
 def export(rev: str, dest: Path) -> str:
@@ -139,7 +148,7 @@ def export(rev: str, dest: Path) -> str:
                                stdout=subprocess.PIPE)
     subprocess.run(["tar", "-x", "-C", str(dest)], stdin=archive.stdout, check=True)
     if archive.wait():
-        raise SystemExit(f"git archive {commit} failed")
+        fail(f"git archive {commit} failed")
     return commit[:10]
 
 
@@ -209,12 +218,12 @@ class Version:
         result = subprocess.run([str(python()), "-c", PROBE], cwd=self.code, env=self.env,
                                 capture_output=True, text=True)
         if result.returncode:
-            raise SystemExit(f"{self.label}: cannot import its code:\n{result.stderr}")
+            fail(f"{self.label}: cannot import its code:\n{result.stderr}")
         found = json.loads(result.stdout)
         outside = {k: v for k, v in found.items()
                    if not Path(v).resolve().is_relative_to(self.code.resolve())}
         if outside or len(found) < 2:
-            raise SystemExit(f"{self.label}: not its own code or no plugin: {found}")
+            fail(f"{self.label}: not its own code or no plugin: {found}")
         return f"chancery from {found['chancery']}, {len(found) - 1} plugins inside the copy"
 
     def build(self, content: Path, out: Path, jobs: int | None = None) -> Timing:
@@ -225,9 +234,7 @@ class Version:
             command += ["--jobs", str(jobs)]
         timing, code, tail = timed(command, env=self.env, cwd=self.code)
         if code:
-            print(f"{self.label} ({self.commit}) failed to build {content}:\n{tail}",
-                  file=sys.stderr)
-            raise SystemExit(2)
+            fail(f"{self.label} ({self.commit}) failed to build {content}:\n{tail}")
         return timing
 
 
