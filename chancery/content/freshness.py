@@ -12,7 +12,6 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from chancery.content.loaders.frontmatter import (
@@ -26,6 +25,7 @@ from chancery.content.loaders.text import read_text
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MissionPages, PageSource, collect_pages
 from chancery.core.errors import ContentError, Problem, msg
+from chancery.core.incremental.reads import ReadCache, active, fact_of
 
 HASH_KEY = "source_hash"
 
@@ -33,19 +33,20 @@ HASH_KEY = "source_hash"
 Facts = Callable[[Path], Sequence]
 
 
-def _stamp(file: Path) -> tuple[str, int, int]:
-    stat = file.stat()
-    return str(file), stat.st_mtime_ns, stat.st_size
+TRANSLATION = "translation"  # a page's two hashes in a read cache (kept in memory only)
 
 
-@lru_cache(maxsize=65536)
-def _hashes(stamp: tuple[str, int, int]) -> tuple[str, str | None]:
-    """``(hash of this page as a source, source hash it records)``, cached while unchanged."""
-    path = Path(stamp[0])
+def _read_hashes(path: Path) -> tuple[str, str | None]:
     quick = quick_split(read_text(path, path.as_posix()))
     if quick is not None:
         return _hashes_of(*quick)
     return _doc_hashes(read_markdown(path))
+
+
+def _hashes(file: Path, reads: ReadCache | None = None) -> tuple[str, str | None]:
+    """``(hash of this page as a source, source hash it records)``, read once while the
+    file is unchanged when a read cache is given (or active)."""
+    return fact_of(reads, file, TRANSLATION, _read_hashes, keep=False)
 
 
 def page_facts(file: Path, data: bytes) -> list:
@@ -60,7 +61,7 @@ def page_facts_and_front_matter(file: Path, data: bytes) -> tuple[list, tuple | 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        _hashes(_stamp(file))  # raises the loader's own error, naming the line
+        _read_hashes(file)  # raises the loader's own error, naming the line
         raise ContentError([Problem(file.as_posix(), 0, "",
                                     msg("changed while it was read"))]) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading text does
@@ -82,14 +83,14 @@ def _hashes_of(meta: dict, body: str) -> tuple[str, str | None]:
             None if recorded is None else str(recorded))
 
 
-def source_hash(file: Path) -> str:
+def source_hash(file: Path, reads: ReadCache | None = None) -> str:
     """Short hash of a page's title and text, insensitive to trailing spaces and blank lines."""
-    return _hashes(_stamp(file))[0]
+    return _hashes(file, reads)[0]
 
 
-def recorded_hash(file: Path) -> str | None:
+def recorded_hash(file: Path, reads: ReadCache | None = None) -> str | None:
     """The ``source_hash`` a translation records, if any."""
-    return _hashes(_stamp(file))[1]
+    return _hashes(file, reads)[1]
 
 
 @dataclass
@@ -115,55 +116,57 @@ class LanguageStatus:
         return data
 
 
-def _file_facts(file: Path) -> tuple[str, str | None]:
-    return _hashes(_stamp(file))
-
-
 def page_state(source: PageSource, translation: PageSource | None,
                facts: Facts | None = None) -> str:
     """``facts`` gives a page's hashes (default: read from its file, see :func:`page_facts`)."""
     if translation is None or translation.fallback_from:
         return "missing"
-    facts = facts or _file_facts
+    facts = facts or _hashes
     return "translated" if facts(translation.file)[1] == facts(source.file)[0] \
         else "outdated"
 
 
-def freshness_message(page: PageSource, path: str, mission_id: str) -> str:
+def freshness_message(page: PageSource, path: str, mission_id: str,
+                      reads: ReadCache | None = None) -> str:
     """What an editor should do about the outdated translation ``page`` of ``path``.
 
     A translation that records no ``source_hash`` was never marked: it may well be
     current, so it is not called older; the editor is told how to mark it.
     """
     command = f"python3 build.py translated --mission {mission_id} --lang {page.lang} {path}"
-    if recorded_hash(page.file) is None:
+    if recorded_hash(page.file, reads) is None:
         return (msg("not yet marked as translated from the Vietnamese page {path}: once it is "
                     "translated (or if it already is), run {command}", path=path, command=command))
     return msg("this translation is older than the Vietnamese page {path}; update it, then run "
                "{command}", path=path, command=command)
 
 
-def outdated_in_sections(network: Network, entry: MissionEntry,
-                         sections: list[str]) -> list[tuple[PageSource, str]]:
+def outdated_in_sections(network: Network, entry: MissionEntry, sections: list[str],
+                         reads: ReadCache | None = None) -> list[tuple[PageSource, str]]:
     """``(translation, source path)`` of outdated translations in ``sections``."""
     pages = collect_pages(network, entry)
+    reads = reads if reads is not None else active() or ReadCache()
     found = []
     for lang in entry.mission.languages[1:]:
         for path, page in sorted(pages.by_lang[lang].items()):
-            if page.section in sections and is_outdated(pages, path, lang):
+            if page.section in sections and is_outdated(
+                    pages, path, lang, lambda file: _hashes(file, reads)):
                 found.append((page, path))
     return found
 
 
-def mission_status(network: Network, entry: MissionEntry) -> list[LanguageStatus]:
-    """Status of every non-default language of one mission."""
+def mission_status(network: Network, entry: MissionEntry,
+                   reads: ReadCache | None = None) -> list[LanguageStatus]:
+    """Status of every non-default language of one mission (each page read once)."""
     pages = collect_pages(network, entry)
+    reads = reads if reads is not None else active() or ReadCache()
     default = entry.mission.default_language
     result = []
     for lang in entry.mission.languages[1:]:
         status = LanguageStatus(entry.id, lang)
         for path, source in sorted(pages.by_lang[default].items()):
-            state = page_state(source, pages.by_lang[lang].get(path))
+            state = page_state(source, pages.by_lang[lang].get(path),
+                               lambda file: _hashes(file, reads))
             status.pages.append(PageState(path, state))
             status.total += 1
             setattr(status, state, getattr(status, state) + 1)

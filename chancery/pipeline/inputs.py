@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chancery.content.pages import PAGES_DIR
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.project import PROJECT_ROOT
-from chancery.pipeline.filehash import FileHashes
+from chancery.pipeline.filehash import front_matter_digest
 
 CODE_PATHS = ("chancery", "plugins", "themes", "mkdocs.yml", "pyproject.toml",
               "requirements.lock", "build.py")
@@ -63,7 +64,7 @@ def dependency_versions() -> list[str]:
     return sorted(found)
 
 
-def code_key(hashes: FileHashes, extra: Iterable[str] = (), root: Path = PROJECT_ROOT,
+def code_key(hashes: ReadCache, extra: Iterable[str] = (), root: Path = PROJECT_ROOT,
              folders: Iterable[Path] = ()) -> str:
     """Hash of what renders every site, plus ``extra`` (engine name, options) and every
     file in ``folders`` (e.g. the folder of another site configuration and its theme)."""
@@ -116,13 +117,13 @@ def mission_files(content_dir: Path, mission: str) -> MissionFiles:
     return result
 
 
-def files_digest(hashes: FileHashes, files: Iterable[tuple[str, Path]], *,
+def files_digest(hashes: ReadCache, files: Iterable[tuple[str, Path]], *,
                  front_matter: bool = False) -> str:
     """Hash over paths and contents (or, for Markdown, only front matter) of ``files``."""
     digest = hashlib.sha256()
     for rel, file in files:
         if front_matter and file.suffix.lower() == ".md":
-            part = "fm:" + hashes.front_matter(file)
+            part = "fm:" + front_matter_digest(hashes, file)
         elif front_matter:
             continue  # other files in page folders only matter to their own language
         else:

@@ -25,16 +25,16 @@ from chancery.content.freshness import is_outdated, page_facts_and_front_matter
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MissionPages, collect_pages
 from chancery.core.errors import ContentError
+from chancery.core.incremental.reads import ReadCache
 from chancery.features.news import source as front_matter
-from chancery.pipeline.filehash import FileHashes
 from chancery.pipeline.inputs import MissionFiles, combine, files_digest
-from chancery.pipeline.state import LanguageState
+from chancery.pipeline.state import Freshness, LanguageState
 
 FALLBACK = "fallback/"  # prefix of the default-language files standing in for missing pages
 PARTIAL_LIMIT = 50  # more changed pages than this: rendering everything costs about the same
 
 
-def language_states(hashes: FileHashes, network: Network, entry: MissionEntry,
+def language_states(hashes: ReadCache, network: Network, entry: MissionEntry,
                     files: MissionFiles, base: str,
                     known: dict[str, LanguageState]) -> dict[str, LanguageState]:
     """Each language's key, scope and page facts.
@@ -54,7 +54,7 @@ def language_states(hashes: FileHashes, network: Network, entry: MissionEntry,
                       for path, page in sorted(by_path.items()) if page.fallback_from})
         old = known.get(lang)
         freshness = _freshness(hashes, pages, lang, old.freshness if old else {})
-        outdated = ",".join(path for path, (_, stale) in freshness.items() if stale)
+        outdated = ",".join(path for path, fresh in freshness.items() if fresh.outdated)
         scope = combine(base, shared, front, "fallbacks:" + ",".join(
             rel for rel in sorted(facts) if rel.startswith(FALLBACK)))
         pages_key = combine(*(f"{rel}\0{sha}" for rel, sha in sorted(facts.items())))
@@ -63,43 +63,42 @@ def language_states(hashes: FileHashes, network: Network, entry: MissionEntry,
     return states
 
 
-def _freshness(hashes: FileHashes, pages: MissionPages, lang: str,
-               known: dict[str, list]) -> dict[str, list]:
+def _freshness(hashes: ReadCache, pages: MissionPages, lang: str,
+               known: dict[str, Freshness]) -> dict[str, Freshness]:
     """For each page of ``lang``: what its "may be out of date" notice depends on, and whether
     it shows (asked again only when the page's or its source's file changed)."""
     if lang == pages.languages[0]:
         return {}  # the default language is the source: never outdated
     sources = pages.by_lang[pages.languages[0]]
-    result: dict[str, list] = {}
+    result: dict[str, Freshness] = {}
     version = _facts_version(hashes)
 
+    def read(file: Path, data: bytes) -> list:
+        """A page's translation facts; the front matter they were read from is kept for
+        the news (the workers of a mission's first build need not parse it again)."""
+        facts, found = page_facts_and_front_matter(file, data)
+        hashes.remember(file, front_matter.FRONT_MATTER, front_matter.meta_of(found), data)
+        return facts
+
     def facts(file: Path) -> list:
-        return hashes.memo(file, "translation", version, _facts_remembering_front_matter)
+        return hashes.memo(file, "translation", version, read)
 
     for path, page in sorted(pages.by_lang.get(lang, {}).items()):
         source = sources.get(path)
         inputs = ":".join((hashes.digest(source.file) if source else "-",
                            hashes.digest(page.file), page.origin, page.fallback_from or ""))
-        if path in known and known[path][0] == inputs:
+        if path in known and known[path].inputs == inputs:
             result[path] = known[path]
             continue
         try:
             stale: bool | None = is_outdated(pages, path, lang, facts)
         except (ContentError, OSError):
             stale = None  # unreadable: the build reports it, nothing is recorded
-        result[path] = [inputs, stale]
+        result[path] = Freshness(inputs, stale)
     return result
 
 
-def _facts_remembering_front_matter(file: Path, data: bytes) -> list:
-    """A page's translation facts; what they were read from is kept for the news (see
-    :func:`chancery.features.news.source.remember`)."""
-    facts, found = page_facts_and_front_matter(file, data)
-    front_matter.remember(file, data, found)
-    return facts
-
-
-def _facts_version(hashes: FileHashes) -> str:
+def _facts_version(hashes: ReadCache) -> str:
     """The code that draws freshness facts from a page: the loaders and ``freshness``."""
     code = Path(freshness.__file__).parent
     files = [code / "freshness.py", *sorted((code / "loaders").glob("*.py"))]
@@ -119,6 +118,6 @@ def changed_pages(old: LanguageState, new: LanguageState) -> list[str] | None:
         return None
     paths = {rel.removeprefix(FALLBACK) if rel.startswith(FALLBACK) else rel.split("/", 3)[3]
              for rel in changed}
-    paths |= {path for path, (_, stale) in new.freshness.items()
-              if old.freshness.get(path, [None, stale])[1] != stale}
+    paths |= {path for path, fresh in new.freshness.items()
+              if path in old.freshness and old.freshness[path].outdated != fresh.outdated}
     return sorted(paths) if 0 < len(paths) <= PARTIAL_LIMIT else None

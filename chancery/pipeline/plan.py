@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from chancery.content.data.zones import HQ_ZONE
 from chancery.content.model.network import HQ_DIR, MissionEntry, Network
 from chancery.core.errors import ContentError
+from chancery.core.incremental.reads import ReadCache
+from chancery.pipeline import filehash
 from chancery.pipeline.digest import tree_digest
-from chancery.pipeline.filehash import FileHashes
 from chancery.pipeline.inputs import MissionFiles, combine, files_digest, mission_files
 from chancery.pipeline.keys import changed_pages, language_states
 from chancery.pipeline.state import LanguageState, MissionState, StateStore, output_fingerprint
@@ -64,7 +65,7 @@ class Planner:
     """Plans missions against the states recorded in ``store`` (``None``: build everything)."""
 
     def __init__(self, content_dir: Path, out_dir: Path, store: StateStore | None,
-                 hashes: FileHashes, code: str, now: datetime, force: bool = False) -> None:
+                 hashes: ReadCache, code: str, now: datetime, force: bool = False) -> None:
         self.content_dir, self.out_dir = content_dir, out_dir
         self.store, self.hashes, self.code = store, hashes, code
         self.now, self.force = now, force
@@ -119,7 +120,7 @@ class Planner:
         written = []
         for rel, file in files.every:
             file_zone = HQ_ZONE if rel.startswith(HQ_DIR + "/") else zone
-            written += [(text, file_zone) for text in self.hashes.moments(file)]
+            written += [(text, file_zone) for text in filehash.moments(self.hashes, file)]
         return utc_moments(written)
 
     def _intact(self, mission: str, previous: MissionState) -> bool:
@@ -159,5 +160,4 @@ def _translation_facts(state: LanguageState | None) -> tuple | None:
     """What the translation dashboard shows of a language: its pages and stale ones."""
     if state is None:
         return None
-    return state.scope, sorted(state.files), [path for path, (_, stale) in
-                                              sorted(state.freshness.items()) if stale]
+    return state.scope, sorted(state.files), state.outdated

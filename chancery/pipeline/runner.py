@@ -24,13 +24,13 @@ from chancery.core.atomic import write_json_atomic
 from chancery.core.clock import now as clock_now
 from chancery.core.clock import wall_now
 from chancery.core.engine import CONFIG_ENV, ENGINE_MODULE
-from chancery.features.news import source as front_matter
+from chancery.core.incremental.reads import ReadCache
 from chancery.pipeline.digest import digest_of, tree_digest, well_formed
-from chancery.pipeline.filehash import FileHashes
 from chancery.pipeline.inputs import PROJECT_ROOT, code_key
+from chancery.pipeline.keys import FALLBACK
 from chancery.pipeline.patch import apply, prepare, resume, update_digests
 from chancery.pipeline.plan import MissionPlan, Planner
-from chancery.pipeline.search_index import SearchIndexError
+from chancery.pipeline.search_index import SearchIndexError, Shards
 from chancery.pipeline.staging import (
     assemble,
     discard,
@@ -41,8 +41,14 @@ from chancery.pipeline.staging import (
     staging_root,
     swap_in,
 )
-from chancery.pipeline.state import StateStore, fingerprint_of, output_fingerprint
+from chancery.pipeline.state import (
+    StateStore,
+    fingerprint_of,
+    output_fingerprint,
+    warnings_by_page,
+)
 from chancery.pipeline.tasks import (
+    TaskResult,
     check_language,
     engine_function,
     index_search,
@@ -81,8 +87,11 @@ class _Pending:
     report: MissionReport
     staging: Path
     plan: MissionPlan
-    results: dict[str, dict] = field(default_factory=dict)  # per language, tasks merged
+    results: dict[str, TaskResult] = field(default_factory=dict)  # per language, merged
     running: int = 0  # its tasks not finished yet
+    reads: ReadCache | None = None  # what its workers read, kept in reads_file once done
+    reads_file: Path | None = None
+    mission_dir: Path | None = None
 
 
 def build_missions(
@@ -112,16 +121,18 @@ def build_missions(
     for mission_id in resume(out_dir):
         progress(f"… {mission_id}: finished the update an interrupted build left journaled")
     store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
-    hashes = FileHashes(store.files if store else None)
+    hashes = ReadCache.load(store.files if store else None)  # the planner's, this build's
     planner = Planner(content_dir, out_dir, store, hashes,
                       _code_key(hashes, engine, strict) if store else "", clock_now(), force)
     planner.partial = not strict  # a strict build checks every page's links
     # Planned one by one: the workers build the first missions while the next are planned.
     plans = (planner.plan(network, entry) for entry in network.missions.values())
     try:
-        _build(plans, content_dir, out_dir, jobs, strict, engine, store, progress, reports)
+        _build(plans, content_dir, out_dir, jobs, strict, engine, store, hashes, progress,
+               reports)
     finally:
-        hashes.save()
+        if store is not None:
+            hashes.save(store.files, facts=False)  # front matter goes to each mission's file
         _TRASH.wait()
     return [reports[key] for key in sorted(reports)]
 
@@ -146,7 +157,7 @@ class _Trash:
 _TRASH = _Trash()
 
 
-def _code_key(hashes: FileHashes, engine: str, strict: bool) -> str:
+def _code_key(hashes: ReadCache, engine: str, strict: bool) -> str:
     """The code key, with the folder of another site configuration if one is chosen."""
     config = os.environ.get(CONFIG_ENV, "")
     folder = Path(config).resolve().parent if config else PROJECT_ROOT
@@ -159,14 +170,15 @@ def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionRep
                            translations_changed=plan.translations_changed)
     for lang, state in plan.reuse.items():
         report.pages += state.pages
-        report.warnings += state.content_warnings + [f"[{lang}] {w}" for w in state.warnings]
+        report.warnings += state.content_warning_lines + [f"[{lang}] {w}"
+                                                          for w in state.warning_lines]
     report.warnings = list(dict.fromkeys(report.warnings))
     progress(f"= {plan.mission}: unchanged, {report.pages} pages")
     return report
 
 
 def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
-           strict: bool, engine: str, store: StateStore | None,
+           strict: bool, engine: str, store: StateStore | None, hashes: ReadCache,
            progress: Callable[[str], None], reports: dict[str, MissionReport]) -> None:
     """Start each mission's tasks as soon as it is planned: render its languages (the long
     tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
@@ -187,8 +199,10 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
             state = pending[mission_id]
             state.running -= 1
             result = future.result()
-            _merge(state.results.setdefault(lang, _empty()), result)
-            if kind == "render" and not result.get("errors"):
+            state.results.setdefault(lang, TaskResult()).merge(result)
+            if state.reads is not None:
+                state.reads.absorb(result.learnt)
+            if kind == "render" and not result.errors:
                 live = out_dir / mission_id
                 in_place = (sorted(previous_output(live, lang, state.plan.languages)[1])
                             if state.plan.in_place else None)
@@ -205,14 +219,13 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 reports[plan.mission] = _unchanged(plan, progress)
                 if plan.record and store is not None:
                     store.save(plan.mission, plan.state)
-                front_matter.forget()  # what the planner read of it
                 continue
             if pool is None:
                 engine_function(engine)  # imported once here: the forked workers inherit it
                 pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
             state = _start(plan, out_dir, reports)
             pending[plan.mission] = state
-            _seed_front_matter(store, plan.mission, content_dir)
+            _seed_reads(state, store, hashes, content_dir)
             for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
                                                            engine, store):
                 submit(kind, state, lang, task, *args, **options)
@@ -256,9 +269,7 @@ def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engi
             options["image_cache"] = str(store.images)
             options["front_matter_cache"] = _front_matter_file(store, plan.mission)
         if plan.state is not None and lang in plan.state.languages:
-            options["outdated"] = sorted(
-                path for path, (_, stale) in plan.state.languages[lang].freshness.items()
-                if stale)
+            options["outdated"] = plan.state.languages[lang].outdated
         renders.append(("render", lang, render_language,
                         (engine, str(content_dir), plan.mission, lang,
                          str(site_dir(state.staging, lang, plan.languages)), strict), options))
@@ -268,56 +279,68 @@ def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engi
     return renders + checks
 
 
-def _seed_front_matter(store: StateStore | None, mission: str, content_dir: Path) -> None:
-    """Give a mission's first build the posts' front matter the planner read (for the
-    translations' freshness), so that its workers need not parse it again; then forget it."""
-    file = _front_matter_file(store, mission)
-    if file is not None and not os.path.exists(file):
-        front_matter.save_cache(Path(file), content_dir / mission)
-    front_matter.forget()
+def _seed_reads(state: _Pending, store: StateStore | None, hashes: ReadCache,
+                content_dir: Path) -> None:
+    """The mission's read cache (what its workers read last time), with the front matter
+    the planner read for the translations' freshness: written before the workers start,
+    so that they need not parse it again, and again once they are done if they learnt
+    more (:func:`_keep_reads`). Workers never write it."""
+    file = _front_matter_file(store, state.plan.mission)
+    if file is None:
+        return
+    state.reads_file, state.mission_dir = Path(file), content_dir / state.plan.mission
+    state.reads = ReadCache.load(state.reads_file)
+    state.reads.absorb(hashes.learnt(state.mission_dir))
+    _keep_reads(state)
+
+
+def _keep_reads(state: _Pending) -> None:
+    if state.reads is not None and state.reads_file is not None and state.reads.changed:
+        state.reads.save(state.reads_file, under=state.mission_dir, digests=False)
 
 
 def _front_matter_file(store: StateStore | None, mission: str) -> str | None:
-    """Where the workers keep the front matter of a mission's posts between runs."""
-    return str(store.root / "front-matter" / f"{mission}.json") if store is not None else None
+    """The read cache of the mission's workers, kept between runs (front matter of posts)."""
+    return str(store.reads(mission)) if store is not None else None
 
 
-def _empty() -> dict:
-    return {"pages": 0, "warnings": [], "errors": [], "content_errors": [],
-            "content_warnings": [], "search_shards": {}}
-
-
-def _previous_shards(plan: MissionPlan, lang: str) -> dict[str, list[str]]:
+def _previous_shards(plan: MissionPlan, lang: str) -> Shards:
     """The search shards of ``lang``'s last build (reused when their input is unchanged)."""
     last = plan.previous.languages.get(lang) if plan.previous is not None else None
     return last.search_shards if last is not None else {}
 
 
-def _merge(into: dict, part: dict) -> None:
-    """Fold one task's result into its language's."""
-    for key, value in part.items():
-        if key in ("warnings", "errors", "content_errors", "content_warnings"):
-            into[key] = into[key] + value
-        elif key == "peak_rss_kb":
-            into[key] = max(into.get(key, 0), value)
-        elif key == "started":
-            into[key] = min(into.get(key, value), value)
-        elif key == "finished":
-            into[key] = max(into.get(key, value), value)
-        else:
-            into[key] = value
+def _language_warnings(state: _Pending, lang: str) -> tuple[dict[str, list[str]],
+                                                            dict[str, list[str]]]:
+    """A built language's warnings by source path (see :func:`warnings_by_page`) and content
+    warnings by file; of a language of which only some pages were rendered, those of the
+    pages not rendered are as last built."""
+    plan, result = state.plan, state.results[lang]
+    paths = plan.state.languages[lang].files if plan.state is not None else {}
+    warnings = warnings_by_page(result.warnings, _page_paths(paths))
+    content = dict(result.content_warnings)
+    if lang in plan.partial and plan.previous is not None:
+        old = plan.previous.languages[lang]
+        rendered, checked = set(plan.partial[lang]), set(result.checked or ())
+        kept = {path: lines for path, lines in old.warnings.items() if path not in rendered}
+        warnings = _union(kept, warnings)
+        content = _union({file: lines for file, lines in old.content_warnings.items()
+                          if file not in checked}, content)
+    return warnings, content
 
 
-def _partial_result(result: dict, plan: MissionPlan, lang: str) -> dict:
-    """Pages and warnings of a language of which only ``plan.partial[lang]`` was rendered."""
-    assert plan.state is not None and plan.previous is not None
-    old = plan.previous.languages[lang]
-    rendered = [f"'{path}'" for path in plan.partial[lang]]
-    kept = [w for w in old.warnings if not any(name in w for name in rendered)]
-    checked = tuple(f"{file}:" for file in result.get("checked", []))
-    content = [w for w in old.content_warnings if not w.startswith(checked)]
-    return {"pages": old.pages, "warnings": list(dict.fromkeys(kept + result["warnings"])),
-            "content_warnings": list(dict.fromkeys(content + result["content_warnings"]))}
+def _union(old: dict[str, list[str]], new: dict[str, list[str]]) -> dict[str, list[str]]:
+    merged = {key: list(lines) for key, lines in old.items()}
+    for key, lines in new.items():
+        merged[key] = list(dict.fromkeys(merged.get(key, []) + lines))
+    return merged
+
+
+def _page_paths(files: dict[str, str]) -> set[str]:
+    """Source paths of a language's pages from its page files (see ``LanguageState.files``:
+    ``<mission or _hq>/pages/<lang>/<path>`` and ``fallback/<path>``)."""
+    return {rel.removeprefix(FALLBACK) if rel.startswith(FALLBACK) else rel.split("/", 3)[3]
+            for rel in files if rel.endswith(".md")}
 
 
 def _collect(state: _Pending) -> None:
@@ -329,22 +352,29 @@ def _collect(state: _Pending) -> None:
         result = state.results.get(lang)
         if result is None:  # reused from the live site
             kept = plan.reuse[lang]
-            result = {"pages": kept.pages, "warnings": kept.warnings, "errors": [],
-                      "content_errors": [], "content_warnings": kept.content_warnings}
-        elif lang in plan.partial:  # some pages rendered: the rest is as last built
-            result.update(_partial_result(result, plan, lang))
-        report.pages += result["pages"]
-        content_errors.update(dict.fromkeys(result["content_errors"]))
-        content_warnings.update(dict.fromkeys(result["content_warnings"]))
-        report.warnings += [f"[{lang}] {w}" for w in result["warnings"]]
-        if not result["content_errors"]:  # otherwise the engine's errors follow from them
-            report.errors += [f"[{lang}] {e}" for e in result["errors"]]
-        report.peak_rss_kb = max(report.peak_rss_kb, result.get("peak_rss_kb", 0))
+            pages, warnings = kept.pages, kept.warning_lines
+            content, errors = kept.content_warning_lines, []
+        else:
+            by_page, by_file = _language_warnings(state, lang)
+            pages = plan.previous.languages[lang].pages \
+                if lang in plan.partial and plan.previous is not None else result.pages
+            warnings = [line for lines in by_page.values() for line in lines] \
+                if lang in plan.partial else result.warnings
+            content = [line for lines in by_file.values() for line in lines]
+            errors = result.content_errors
+        report.pages += pages
+        content_errors.update(dict.fromkeys(errors))
+        content_warnings.update(dict.fromkeys(content))
+        report.warnings += [f"[{lang}] {w}" for w in warnings]
+        if result is not None and not result.content_errors:  # else the engine's follow
+            report.errors += [f"[{lang}] {e}" for e in result.errors]
+        report.peak_rss_kb = max(report.peak_rss_kb, result.peak_rss_kb if result else 0)
     report.errors = list(content_errors) + report.errors
     report.warnings = list(content_warnings) + report.warnings
-    built = [r for r in state.results.values() if "started" in r]
+    built = [r for r in state.results.values() if r.started is not None]
     if built:
-        report.seconds = max(r["finished"] for r in built) - min(r["started"] for r in built)
+        report.seconds = max(r.finished or 0.0 for r in built) - min(r.started or 0.0
+                                                                     for r in built)
 
 
 def _reuse(state: _Pending, live: Path) -> None:
@@ -360,6 +390,7 @@ def _reuse(state: _Pending, live: Path) -> None:
 def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
             progress: Callable[[str], None]) -> None:
     """All languages of a mission are done: swap the result in, or discard it."""
+    _keep_reads(state)  # what its workers read holds whatever the outcome
     _collect(state)
     report, plan = state.report, state.plan
     if report.errors:
@@ -438,9 +469,10 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
     mission_state = state.plan.state
     for lang, result in state.results.items():
         built = mission_state.languages[lang]
-        built.pages, built.warnings = result["pages"], result["warnings"]
-        built.content_warnings = result["content_warnings"]
-        built.search_shards = result["search_shards"]
+        built.warnings, built.content_warnings = _language_warnings(state, lang)
+        built.pages = state.plan.previous.languages[lang].pages \
+            if lang in state.plan.partial and state.plan.previous is not None else result.pages
+        built.search_shards = result.search_shards
     for lang, kept in state.plan.reuse.items():
         mission_state.languages[lang] = replace(
             kept, freshness=mission_state.languages[lang].freshness)

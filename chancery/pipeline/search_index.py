@@ -59,6 +59,17 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
+@dataclass(frozen=True)
+class ShardRecord:
+    """One shard as last indexed: what the next build compares and reuses."""
+
+    input: str  # digest of its pages' paths and bytes, and of the indexer
+    bundle: str  # digest of the bundle Pagefind made of them (see bundle_digest)
+
+
+Shards = dict[str, ShardRecord]  # a language's, by name, in the order of shards.json
+
+
 @dataclass
 class Shard:
     """One bundle of a language's index: its pages (relative to the language's root)."""
@@ -193,9 +204,8 @@ def _shard_name(key: str, names: Collection[str]) -> str | None:
     return year if year in names else ARCHIVE if ARCHIVE in names else None
 
 
-def update_language(root: Path, lang: str, prefix: str, previous: dict[str, list[str]],
-                    live: Path, skip: Collection[str] = ()) -> tuple[dict[str, list[str]],
-                                                                     list[str]] | None:
+def update_language(root: Path, lang: str, prefix: str, previous: Shards,
+                    live: Path, skip: Collection[str] = ()) -> tuple[Shards, list[str]] | None:
     """Index again only the shards that the pages rendered under ``root`` fall in.
 
     For a build that rendered a few pages of a language whose other pages are those of the
@@ -259,11 +269,11 @@ def update_language(root: Path, lang: str, prefix: str, previous: dict[str, list
         files = members[name]
         shard = Shard(name, sorted(files), _shard_digest(tool, files),
                       {rel: sources[rel] for rel in files}, sum(sizes[rel] for rel in files))
-        if shard.digest != previous[name][0]:  # else e.g. only a page left out of search changed
+        if shard.digest != previous[name].input:  # else e.g. only a page out of search changed
             todo.append(shard)
     _index_all(root, todo, output)
     for shard in todo:
-        recorded[shard.name] = [shard.digest, bundle_digest(output / shard.name)]
+        recorded[shard.name] = ShardRecord(shard.digest, bundle_digest(output / shard.name))
     return recorded, [shard.name for shard in todo]
 
 
@@ -279,32 +289,31 @@ def bundle_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def index_language(root: Path, lang: str, prefix: str = "",
-                   previous: dict[str, list[str]] | None = None,
-                   live: Path | None = None) -> tuple[dict[str, list[str]], list[str]]:
+def index_language(root: Path, lang: str, prefix: str = "", previous: Shards | None = None,
+                   live: Path | None = None) -> tuple[Shards, list[str]]:
     """Index the language built under ``root`` into ``root/pagefind/<lang>/``.
 
-    ``previous`` holds the shards of the language's last build (name -> [input digest,
-    bundle digest]) and ``live`` the site they were published in: a shard whose input did
-    not change is hard-linked from there when its bundle is still as built. Returns the
-    shards (same form as ``previous``, in the order of ``shards.json``) and the names of
-    those Pagefind indexed.
+    ``previous`` holds the shards of the language's last build and ``live`` the site
+    they were published in: a shard whose input did not change is hard-linked from there
+    when its bundle is still as built. Returns the shards (same form as ``previous``, in
+    the order of ``shards.json``) and the names of those Pagefind indexed.
     """
     output = root / SEARCH_DIR / lang
     output.mkdir(parents=True, exist_ok=True)
     shards = plan_shards(root, prefix)
-    recorded: dict[str, list[str]] = {}
+    recorded: Shards = {}
     todo = []
     for shard in shards:
         old = (previous or {}).get(shard.name)
-        if old and old[0] == shard.digest and live is not None \
-                and _reuse(live / SEARCH_DIR / lang / shard.name, output / shard.name, old[1]):
+        if old and old.input == shard.digest and live is not None \
+                and _reuse(live / SEARCH_DIR / lang / shard.name, output / shard.name,
+                           old.bundle):
             recorded[shard.name] = old
         else:
             todo.append(shard)
     _index_all(root, todo, output)
     for shard in todo:
-        recorded[shard.name] = [shard.digest, bundle_digest(output / shard.name)]
+        recorded[shard.name] = ShardRecord(shard.digest, bundle_digest(output / shard.name))
     recorded = {shard.name: recorded[shard.name] for shard in shards}  # as in shards.json
     indexed = [shard.name for shard in todo]
     (output / SHARDS_FILE).write_text(json.dumps([s.name for s in shards]) + "\n",

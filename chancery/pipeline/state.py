@@ -1,24 +1,40 @@
 """What the last successful build of each mission was made from, kept outside the output.
 
-``<cache>/<hash of the output folder>/`` holds ``files.json`` (file hashes, see
-:mod:`chancery.pipeline.filehash`) and ``missions/<id>.json``: the inputs' hashes, the
-build's clock state, each language's key, pages, warnings and search shards, the
+``<cache>/<hash of the output folder>/`` holds ``files.json`` (the planner's read cache,
+see :mod:`chancery.core.incremental.reads`), ``front-matter/<id>.json`` (each mission's
+workers' read cache) and ``missions/<id>.json``: the inputs' hashes, the build's clock
+state, each language's key, pages, warnings (by source page) and search shards, the
 manifest's ``build_id`` and a fingerprint of the output tree (paths, sizes, modification
 times and inodes) that tells cheaply whether the published folder is still as built.
+Every file is a cache file of :mod:`chancery.core.incremental.store`: one that cannot be
+trusted reads as nothing recorded, and the mission is built again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import re
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from chancery.core.atomic import write_json_atomic
+from chancery.core.incremental import store
 from chancery.pipeline.digest import site_paths
+from chancery.pipeline.search_index import ShardRecord
 
-_VERSION = 1
+MISSION_KIND, MISSION_VERSION = "mission-state", 2
+OUTPUTS_KIND, OUTPUTS_VERSION = "output-digests", 1
+LANGUAGE_WIDE = ""  # the source path of warnings about no page in particular
+_QUOTED = re.compile(r"'([^'\n]+)'")
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Whether a translation shows the "may be out of date" notice, and what that depends on."""
+
+    inputs: str  # its file's and its source's digests, its origin, its fallback
+    outdated: bool | None  # None: unreadable (the build reports it)
 
 
 @dataclass
@@ -27,12 +43,49 @@ class LanguageState:
 
     key: str
     pages: int = 0
-    warnings: list[str] = field(default_factory=list)
-    content_warnings: list[str] = field(default_factory=list)
-    search_shards: dict[str, list[str]] = field(default_factory=dict)  # name -> [input, bundle]
-    freshness: dict[str, list] = field(default_factory=dict)  # path -> [inputs, outdated?]
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # source path -> warnings
+    content_warnings: dict[str, list[str]] = field(default_factory=dict)  # file -> warnings
+    search_shards: dict[str, ShardRecord] = field(default_factory=dict)  # by shard name
+    freshness: dict[str, Freshness] = field(default_factory=dict)  # by page path
     scope: str = ""  # what every page shows besides its own text (see chancery.pipeline.keys)
     files: dict[str, str] = field(default_factory=dict)  # its page files' hashes
+
+    @property
+    def warning_lines(self) -> list[str]:
+        return [line for lines in self.warnings.values() for line in lines]
+
+    @property
+    def content_warning_lines(self) -> list[str]:
+        return [line for lines in self.content_warnings.values() for line in lines]
+
+    @property
+    def outdated(self) -> list[str]:
+        """The paths of its outdated translations, sorted."""
+        return sorted(path for path, fresh in self.freshness.items() if fresh.outdated)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LanguageState:
+        data = dict(data)
+        data["search_shards"] = {name: ShardRecord(**record)
+                                 for name, record in data["search_shards"].items()}
+        data["freshness"] = {path: Freshness(**record)
+                             for path, record in data["freshness"].items()}
+        return cls(**data)
+
+
+def warnings_by_page(warnings: list[str], paths: Collection[str]) -> dict[str, list[str]]:
+    """The engine's ``warnings`` by the source page each is about: the first of
+    ``paths`` (a language's page paths) the message quotes, as MkDocs names the page it
+    reports on first; :data:`LANGUAGE_WIDE` for the others. Done once, when a build
+    records them, so that rendering some pages again replaces exactly theirs."""
+    found: dict[str, list[str]] = {}
+    for warning in warnings:
+        page = next((quoted for quoted in _QUOTED.findall(warning) if quoted in paths),
+                    LANGUAGE_WIDE)
+        lines = found.setdefault(page, [])
+        if warning not in lines:
+            lines.append(warning)
+    return found
 
 
 @dataclass
@@ -51,7 +104,7 @@ class MissionState:
     @classmethod
     def from_dict(cls, data: dict) -> MissionState:
         data = dict(data)
-        data["languages"] = {k: LanguageState(**v) for k, v in data["languages"].items()}
+        data["languages"] = {k: LanguageState.from_dict(v) for k, v in data["languages"].items()}
         return cls(**data)
 
 
@@ -96,17 +149,19 @@ class StateStore:
     def _path(self, mission: str) -> Path:
         return self.root / "missions" / f"{mission}.json"
 
+    def reads(self, mission: str) -> Path:
+        """The read cache of the mission's workers (see :mod:`chancery.pipeline.tasks`)."""
+        return self.root / "front-matter" / f"{mission}.json"
+
     def load(self, mission: str) -> MissionState | None:
+        data = store.read(self._path(mission), MISSION_KIND, MISSION_VERSION)
         try:
-            data = json.loads(self._path(mission).read_text(encoding="utf-8"))
-            if data.pop("version", None) != _VERSION:
-                return None
-            return MissionState.from_dict(data)
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
+            return MissionState.from_dict(data) if isinstance(data, dict) else None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # written by other code: nothing recorded
 
     def save(self, mission: str, state: MissionState) -> None:
-        write_json_atomic(self._path(mission), {"version": _VERSION, **asdict(state)}, mkdir=True)
+        store.write(self._path(mission), MISSION_KIND, MISSION_VERSION, asdict(state))
 
     def _digests_path(self, mission: str) -> Path:
         return self.root / "outputs" / f"{mission}.json"
@@ -115,20 +170,17 @@ class StateStore:
         """The digests of the mission's output files at its last build (see ``tree_digest``)."""
         if mission in self._digests:
             return self._digests[mission]
-        try:
-            data = json.loads(self._digests_path(mission).read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
+        data = store.read(self._digests_path(mission), OUTPUTS_KIND, OUTPUTS_VERSION)
+        return data if isinstance(data, dict) else {}
 
     def save_output_digests(self, mission: str, digests: dict[str, list]) -> None:
         self._digests[mission] = digests
-        write_json_atomic(self._digests_path(mission), digests, mkdir=True,
-                          separators=(",", ":"))
+        store.write(self._digests_path(mission), OUTPUTS_KIND, OUTPUTS_VERSION, digests,
+                    separators=(",", ":"))
 
     def release(self, mission: str) -> None:
         """Stop holding the mission's output digests in memory (they are on disk)."""
         self._digests.pop(mission, None)
 
     def forget(self, mission: str) -> None:
-        self._path(mission).unlink(missing_ok=True)
+        store.forget(self._path(mission))

@@ -2,7 +2,12 @@
 
 The three are separate tasks so that the pool keeps every core busy: a language is
 checked while it (or another) renders, and indexed as soon as it is rendered. Each task
-returns a plain dict and never raises: a bug must not take the other missions down.
+returns a :class:`TaskResult` and never raises: a bug must not take the other missions down.
+
+Each task reads through a read cache of its own
+(:class:`~chancery.core.incremental.reads.ReadCache`), loaded from the file the parent keeps
+per mission; what it learnt comes back in its result, and the parent persists it once
+for the mission (workers never write it).
 """
 
 from __future__ import annotations
@@ -13,17 +18,22 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from chancery.content.loaders.frontmatter import forget_quick_reads
 from chancery.content.model.network import load_one
 from chancery.content.pages import collect_pages
 from chancery.core.engine import TEMPLATE_CACHE_ENV
 from chancery.core.errors import ContentError, Problem, display_path
-from chancery.features.news import source as front_matter
+from chancery.core.incremental.reads import ReadCache, using
 from chancery.pipeline.precompress import precompress
-from chancery.pipeline.search_index import SearchIndexError, index_language, update_language
+from chancery.pipeline.search_index import (
+    SearchIndexError,
+    Shards,
+    index_language,
+    update_language,
+)
 from chancery.pipeline.staging import link_missing
 from chancery.render.images.limits import CACHE_ENV as IMAGE_CACHE_ENV
 
@@ -40,40 +50,83 @@ def problem_lines(problems: list[Problem]) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
-def _guarded(label: str, work: Callable[[], dict]) -> dict:
+def problems_by_file(problems: list[Problem]) -> dict[str, list[str]]:
+    """The warnings among ``problems``, by the file they are about (in their order)."""
+    found: dict[str, list[str]] = {}
+    for problem in problems:
+        if not problem.is_error:
+            found.setdefault(problem.file, []).append(str(problem))
+    return found
+
+
+@dataclass
+class TaskResult:
+    """What a task did for one language; the tasks of a language merge into one (see
+    :meth:`merge`). Warnings of pages are by source path, content warnings by file."""
+
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)  # the engine's, in its order
+    errors: list[str] = field(default_factory=list)
+    content_errors: list[str] = field(default_factory=list)
+    content_warnings: dict[str, list[str]] = field(default_factory=dict)  # file -> warnings
+    checked: list[str] | None = None  # files whose content warnings these replace (partial)
+    search_shards: Shards = field(default_factory=dict)  # see index_language
+    search_indexed: list[str] = field(default_factory=list)
+    learnt: dict = field(default_factory=dict)  # read cache facts, see ReadCache.learnt
+    traceback: str = ""
+    started: float | None = None
+    finished: float | None = None
+    pid: int = 0
+    peak_rss_kb: int = 0
+
+    def merge(self, part: TaskResult) -> None:
+        """Fold another task's result for the same language into this one."""
+        self.pages = part.pages or self.pages
+        self.warnings = self.warnings + part.warnings
+        self.errors = self.errors + part.errors
+        self.content_errors = self.content_errors + part.content_errors
+        for file, lines in part.content_warnings.items():
+            self.content_warnings[file] = self.content_warnings.get(file, []) + lines
+        if part.checked is not None:
+            self.checked = part.checked
+        self.search_shards = part.search_shards or self.search_shards
+        self.search_indexed = part.search_indexed or self.search_indexed
+        self.traceback = self.traceback or part.traceback
+        if part.started is not None:
+            self.started = part.started if self.started is None else min(self.started,
+                                                                         part.started)
+        if part.finished is not None:
+            self.finished = part.finished if self.finished is None else max(self.finished,
+                                                                            part.finished)
+        self.pid = part.pid or self.pid
+        self.peak_rss_kb = max(self.peak_rss_kb, part.peak_rss_kb)
+
+    @property
+    def content_warning_lines(self) -> list[str]:
+        return [line for lines in self.content_warnings.values() for line in lines]
+
+
+def _guarded(label: str, work: Callable[[], TaskResult]) -> TaskResult:
     started = time.time()
     try:
         out = work()
     except SearchIndexError as exc:
-        out = {"errors": [str(exc)]}
+        out = TaskResult(errors=[str(exc)])
     except Exception as exc:  # noqa: BLE001 - reported, never raised
-        out = {"errors": [f"internal error while {label}: {type(exc).__name__}: {exc}"],
-               "traceback": traceback.format_exc()}
-    out.update(started=started, finished=time.time(), pid=os.getpid(),
-               peak_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB (Linux)
+        out = TaskResult(errors=[f"internal error while {label}: {type(exc).__name__}: {exc}"],
+                         traceback=traceback.format_exc())
+    out.started, out.finished, out.pid = started, time.time(), os.getpid()
+    out.peak_rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB (Linux)
     return out
 
 
-_mission_read: Path | None = None  # the mission whose files this process remembers
-
-
 @contextmanager
-def _front_matter(cache: str | None, mission_dir: Path) -> Iterator[None]:
-    """Posts' front matter read from ``cache`` before the work and kept there after it.
-
-    What this process remembers of the files it read serves the tasks of one mission: a
-    worker moving on to another mission forgets it (memory stays flat across a network).
-    """
-    global _mission_read
-    if _mission_read != mission_dir:
-        front_matter.forget()
-        forget_quick_reads()
-        _mission_read = mission_dir
-    if cache:
-        front_matter.load_cache(Path(cache))
-    yield
-    if cache:
-        front_matter.save_cache(Path(cache), mission_dir)
+def _reads(cache: str | None, mission_dir: Path) -> Iterator[ReadCache]:
+    """The task's read cache, loaded from the mission's file ``cache`` (if any) and active
+    while the work runs; what it learnt of the mission's files goes into ``out.learnt``."""
+    reads = ReadCache.load(Path(cache) if cache else None)
+    with using(reads):
+        yield reads
 
 
 def check_language(content: str, mission: str, lang: str,
@@ -83,13 +136,13 @@ def check_language(content: str, mission: str, lang: str,
     With ``only`` (page paths), just those pages are checked; ``checked`` then names their
     files, whose problems replace those the last build reported.
     """
-    def work() -> dict:
+    def work() -> TaskResult:
         from chancery.checks.content import (
             check_mission,  # in the worker: the parent never needs it
         )
 
         checked: list[str] = []
-        with _front_matter(front_matter_cache, Path(content) / mission):
+        with _reads(front_matter_cache, Path(content) / mission) as reads:
             try:
                 network = load_one(Path(content), mission)
                 entry = network.missions[mission]
@@ -100,8 +153,10 @@ def check_language(content: str, mission: str, lang: str,
                                if path in by_path and not by_path[path].fallback_from]
             except ContentError as exc:
                 problems = exc.problems
-        errors, warnings = problem_lines(problems)
-        return {"content_errors": errors, "content_warnings": warnings, "checked": checked}
+        errors, _ = problem_lines(problems)
+        return TaskResult(content_errors=errors, content_warnings=problems_by_file(problems),
+                          checked=checked if only is not None else None,
+                          learnt=reads.learnt(Path(content) / mission))
 
     return _guarded(f"checking {mission}/{lang}", work)
 
@@ -122,7 +177,7 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
     ``outdated`` the language's outdated translations, if the planner worked them out;
     ``image_cache`` a folder for encoded pictures, shared by the workers.
     """
-    def work() -> dict:
+    def work() -> TaskResult:
         if template_cache:
             os.environ[TEMPLATE_CACHE_ENV] = template_cache
         if image_cache:
@@ -130,18 +185,19 @@ def render_language(engine: str, content: str, mission: str, lang: str, site: st
         options: dict = {"only": only} if only is not None else {}
         if outdated is not None:
             options["outdated"] = outdated
-        with _front_matter(front_matter_cache, Path(content) / mission):
+        with _reads(front_matter_cache, Path(content) / mission) as reads:
             result = engine_function(engine)(Path(content), mission, lang, Path(site),
                                              strict=strict, **options)
         if previous is not None and not result.errors:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
-        return {"pages": result.pages, "warnings": result.warnings, "errors": result.errors}
+        return TaskResult(pages=result.pages, warnings=result.warnings, errors=result.errors,
+                          learnt=reads.learnt(Path(content) / mission))
 
     return _guarded(f"building {mission}/{lang}", work)
 
 
 def index_search(mission: str, lang: str, root: str, site: str,
-                 previous: dict[str, list[str]] | None = None, live: str | None = None,
+                 previous: Shards | None = None, live: str | None = None,
                  in_place: list[str] | None = None) -> dict:
     """Index the language rendered under ``root`` (pages in ``site``), see
     :func:`index_language`: shards unchanged since ``previous`` are linked from ``live``.
@@ -151,7 +207,7 @@ def index_search(mission: str, lang: str, root: str, site: str,
     those pages fall in are indexed (see :func:`update_language`). Last, the language's text
     files get their compressed copies (:mod:`chancery.pipeline.precompress`).
     """
-    def work() -> dict:
+    def work() -> TaskResult:
         prefix = os.path.relpath(site, root)
         prefix = "" if prefix == "." else prefix + "/"
         if in_place is not None and live is not None:
@@ -165,6 +221,6 @@ def index_search(mission: str, lang: str, root: str, site: str,
                                   Path(live) if live else None)
         shards, indexed = done
         precompress(Path(root), Path(live) if live else None)  # the language is complete
-        return {"search_shards": shards, "search_indexed": indexed}
+        return TaskResult(search_shards=shards, search_indexed=indexed)
 
     return _guarded(f"indexing {mission}/{lang}", work)

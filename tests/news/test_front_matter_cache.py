@@ -1,14 +1,17 @@
-"""Posts' front matter kept between builds: read again only when a file changed."""
+"""Posts' front matter kept between builds in a read cache: read again only when a file
+changed, and written by the build's parent, once the planner and the workers read it."""
 
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 import pytest
 
+from chancery.core.incremental import store
+from chancery.core.incremental.reads import ReadCache, using
+from chancery.core.incremental.stamps import RACY_SECONDS
 from chancery.features.news import source
 from chancery.features.news.model import PostMeta
 
@@ -23,131 +26,101 @@ Nội dung.
 """
 
 
-@pytest.fixture()
-def fresh(monkeypatch):
-    """A process that has read nothing yet."""
-    def reset() -> None:
-        monkeypatch.setattr(source, "_RAW", {})
-        monkeypatch.setattr(source, "_SEEN", {})
-        monkeypatch.setattr(source, "_LOADED", set())
-        monkeypatch.setattr(source, "_read_since_saved", False)
-    reset()
-    return reset
+def later() -> float:
+    """As if reading long after the files were written (a change time cannot be set back)."""
+    return time.time() + RACY_SECONDS + 1
 
 
-def _post(folder: Path, name: str, text: str = POST, age_s: float = 60) -> Path:
+def _post(folder: Path, name: str, text: str = POST) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    past = time.time() - age_s
-    os.utime(path, (past, past))
     return path
 
 
-def _reads(monkeypatch) -> list[Path]:
-    read: list[Path] = []
-    real = source.read_meta
-
-    def counting(path: Path):
-        read.append(path)
-        return real(path)
-
-    monkeypatch.setattr(source, "read_meta", counting)
-    return read
-
-
-def test_a_later_build_takes_unchanged_posts_from_the_cache(tmp_path, fresh, monkeypatch):
+def test_a_later_build_takes_unchanged_posts_from_the_cache(tmp_path: Path) -> None:
     mission, cache = tmp_path / "fr-paris", tmp_path / "cache" / "fr-paris.json"
     post = _post(mission, "pages/vi/news/2026/a.md")
-    time.sleep(0.01)
-    source.load_cache(cache)  # none yet
-    first = source.fast_meta(post)
+    reads = ReadCache.load(cache, later)  # none yet
+    first = source.fast_meta(post, reads)
     assert isinstance(first, PostMeta) and first.title == "Lễ thượng cờ"
-    # ctime is "now" even for an old mtime: pretend the read happened long after it
-    stamp, meta, _ = source._RAW[str(post)]
-    source._RAW[str(post)] = (stamp, meta, time.time() + source.RACY_S)
-    source.save_cache(cache, mission)
-    assert str(post) in json.loads(cache.read_text(encoding="utf-8"))["entries"]
+    assert reads.save(cache, under=mission, digests=False)
+    assert str(post) in store.read(cache, "reads", 1)["facts"][source.FRONT_MATTER]
 
-    fresh()
-    read = _reads(monkeypatch)
-    source.load_cache(cache)
-    assert source.fast_meta(post) == first
-    assert read == []  # not read again
-
+    again = ReadCache.load(cache, later)
+    assert source.fast_meta(post, again) == first
+    assert again.learnt() == {}  # nothing read: it would be learnt
     post.write_text(POST.replace("Lễ thượng cờ", "Lễ chào cờ"), encoding="utf-8")
-    assert source.fast_meta(post).title == "Lễ chào cờ"
-    assert read == [post]
+    assert source.fast_meta(post, again).title == "Lễ chào cờ"
+    assert list(again.learnt()[source.FRONT_MATTER]) == [str(post)]
 
 
-def test_a_file_changed_just_before_it_was_read_is_not_kept(tmp_path, fresh):
+def test_a_file_changed_just_before_it_was_read_is_not_kept(tmp_path: Path) -> None:
     mission, cache = tmp_path / "m", tmp_path / "fm.json"
-    post = _post(mission, "a.md", age_s=0)
-    source.fast_meta(post)
-    source.save_cache(cache, mission)
-    assert json.loads(cache.read_text(encoding="utf-8"))["entries"] == {}
+    post = _post(mission, "a.md")
+    reads = ReadCache()  # reading right after the write
+    source.fast_meta(post, reads)
+    reads.save(cache, under=mission, digests=False)
+    assert store.read(cache, "reads", 1)["facts"] == {}
 
 
-def test_only_the_missions_own_files_are_kept(tmp_path, fresh):
+def test_only_the_missions_own_files_are_kept(tmp_path: Path) -> None:
     mine, other = _post(tmp_path / "m", "a.md"), _post(tmp_path / "m2", "b.md")
+    reads = ReadCache(later)
     for post in (mine, other):
-        source.fast_meta(post)
-        stamp, meta, _ = source._RAW[str(post)]
-        source._RAW[str(post)] = (stamp, meta, time.time() + source.RACY_S)
+        source.fast_meta(post, reads)
     cache = tmp_path / "fm.json"
-    source.save_cache(cache, tmp_path / "m")
-    assert list(json.loads(cache.read_text(encoding="utf-8"))["entries"]) == [str(mine)]
+    reads.save(cache, under=tmp_path / "m", digests=False)
+    assert list(store.read(cache, "reads", 1)["facts"][source.FRONT_MATTER]) == [str(mine)]
 
 
 @pytest.mark.parametrize("text", ["{not json", '{"version": 1, "entries": {"x": 3}}',
-                                  '{"version": 99, "entries": {}}', "[]"])
-def test_a_damaged_cache_is_ignored(tmp_path, fresh, monkeypatch, text):
+                                  '{"chancery": "reads", "schema": 1, "version": 1, '
+                                  '"data": {"facts": {"front-matter": {"x": 3}}}}', "[]"])
+def test_a_damaged_cache_is_ignored(tmp_path: Path, text: str) -> None:
     post = _post(tmp_path / "m", "a.md")
     cache = tmp_path / "fm.json"
     cache.write_text(text, encoding="utf-8")
-    source.load_cache(cache)
-    read = _reads(monkeypatch)
-    assert source.fast_meta(post).title == "Lễ thượng cờ"
-    assert read == [post]
+    reads = ReadCache.load(cache, later)
+    assert source.fast_meta(post, reads).title == "Lễ thượng cờ"
 
 
-def test_front_matter_parsed_by_another_reader_is_taken_only_if_the_file_still_holds_it(
-        tmp_path: Path, fresh) -> None:
-    from chancery.content.loaders.frontmatter import quick_parse
-
-    post = _post(tmp_path / "mission", "pages/vi/news/2026/flag.md")
-    data = post.read_bytes()
-    source.remember(post, data, quick_parse(data.decode()))
-    assert source.fast_meta(post) == PostMeta.model_validate(source.read_meta(post))
-
-    stale = _post(tmp_path / "mission", "pages/vi/news/2026/other.md")
-    source.remember(stale, data.replace("Nội dung".encode(), "Khác".encode()), quick_parse(POST))
-    assert str(stale) not in source._RAW  # the bytes given are not the file's
+def test_a_cache_recording_other_front_matter_for_a_changed_file_is_not_believed(
+        tmp_path: Path) -> None:
+    post = _post(tmp_path / "m", "a.md")
+    cache = tmp_path / "fm.json"
+    reads = ReadCache(later)
+    source.fast_meta(post, reads)
+    reads.save(cache, under=tmp_path / "m")
+    post.unlink()
+    _post(tmp_path / "m", "a.md", POST.replace("Lễ thượng cờ", "Lễ hạ cờ"))  # new stamp
+    assert source.fast_meta(post, ReadCache.load(cache, later)).title == "Lễ hạ cờ"
 
 
-def test_the_first_build_of_a_mission_starts_from_the_front_matter_the_planner_read(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_active_cache_serves_callers_that_pass_none(tmp_path: Path) -> None:
+    post = _post(tmp_path / "m", "a.md")
+    with using(ReadCache(later)) as reads:
+        meta = source.fast_meta(post)
+    assert reads.learnt()[source.FRONT_MATTER][str(post)][1] == source.read_meta(post)
+    assert meta == source.fast_meta(post)  # and without any cache, read afresh
+
+
+def test_the_first_build_of_a_mission_keeps_every_post_s_front_matter(tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from benchmarks.synthetic import generate
-    from chancery.pipeline import runner
+    from chancery.pipeline.runner import build_missions
+    from chancery.pipeline.state import StateStore
 
     monkeypatch.setenv("CHANCERY_NOW", "2026-07-01T12:00:00+00:00")
-    monkeypatch.setattr(source, "RACY_S", 0.0)  # the files were written just now
     spec = generate(tmp_path / "content", 1, 2, 3)
+    time.sleep(RACY_SECONDS + 0.1)  # the files settle: what is read of them may be kept
     mission = spec.missions[0]
-    seeded: list[dict] = []
-    real = runner._seed_front_matter
-
-    def seed(store, mission_id, content_dir) -> None:  # noqa: ANN001
-        real(store, mission_id, content_dir)
-        seeded.append(json.loads(Path(runner._front_matter_file(store, mission_id))
-                                 .read_text(encoding="utf-8"))["entries"])
-
-    monkeypatch.setattr(runner, "_seed_front_matter", seed)
-    (report,) = runner.build_missions(spec.root, tmp_path / "site", jobs=2,
-                                      progress=lambda _: None, cache_dir=tmp_path / "cache")
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    (report,) = build_missions(spec.root, out, jobs=2, progress=lambda _: None, cache_dir=cache)
     assert report.ok
-    (entries,) = seeded  # written before the workers started
-    posts = [spec.post_file(mission, lang, n) for lang in ("vi", spec.languages[mission][1])
+    kept = store.read(StateStore(cache, out).reads(mission), "reads", 1)["facts"]
+    posts = [spec.post_file(mission, lang, n) for lang in spec.languages[mission]
              for n in range(3)]
     for post in posts:
-        assert entries[str(post)][1] == source.read_meta(post)
+        assert kept[source.FRONT_MATTER][str(post)][1] == source.read_meta(post)
+    assert json.dumps(kept)  # JSON as written

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from chancery.content.loaders.frontmatter import split_front_matter
-from chancery.pipeline.filehash import FileHashes, front_matter_end
+from chancery.core.incremental.reads import ReadCache
+from chancery.pipeline.filehash import front_matter_end, moments
 from chancery.pipeline.inputs import code_key
 from chancery.pipeline.timestate import time_state, utc_moments
 
@@ -41,25 +42,25 @@ def test_a_file_is_hashed_again_when_it_changes_even_with_the_same_size_and_time
     file.write_text("---\ntitle: A\ndate: 2026-03-01T09:00:00+07:00\n---\nbody\n")
     past = time.time() - 3600
     os.utime(file, (past, past))
-    hashes = FileHashes(store)
-    first, moments = hashes.digest(file), hashes.moments(file)
-    hashes.save()
-    assert moments == ["2026-03-01T09:00:00+07:00"]
+    hashes = ReadCache.load(store)
+    first, written = hashes.digest(file), moments(hashes, file)
+    hashes.save(store)
+    assert written == ["2026-03-01T09:00:00+07:00"]
 
     stat = file.stat()
     file.write_text("---\ntitle: B\ndate: 2026-03-01T09:00:00+07:00\n---\nbody\n")  # same size
     os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert file.stat().st_size == stat.st_size
 
-    assert FileHashes(store).digest(file) != first
+    assert ReadCache.load(store).digest(file) != first
 
 
 def test_a_file_written_just_now_is_not_remembered(tmp_path: Path) -> None:
     file, store = tmp_path / "page.md", tmp_path / "files.json"
     file.write_text("body\n")
-    hashes = FileHashes(store)
+    hashes = ReadCache.load(store)
     hashes.digest(file)
-    hashes.save()
+    hashes.save(store)
     assert str(file) not in store.read_text()
 
 
@@ -68,10 +69,10 @@ def test_the_code_key_covers_the_configuration_folder(tmp_path: Path) -> None:
     (folder / "theme").mkdir(parents=True)
     (folder / "mkdocs.yml").write_text("theme: {name: material}\n")
     (folder / "theme" / "x.css").write_text("a {}\n")
-    before = code_key(FileHashes(), folders=[folder])  # one FileHashes per build
-    assert code_key(FileHashes(), folders=[folder]) == before
+    before = code_key(ReadCache(), folders=[folder])  # one read cache per build
+    assert code_key(ReadCache(), folders=[folder]) == before
     (folder / "theme" / "x.css").write_text("a { color: red }\n")
-    assert code_key(FileHashes(), folders=[folder]) != before
+    assert code_key(ReadCache(), folders=[folder]) != before
 
 
 def test_the_clock_state_counts_passed_date_times_and_days() -> None:

@@ -15,9 +15,9 @@ from benchmarks.synthetic import edit_post
 from chancery.content import freshness as translations
 from chancery.content.freshness import page_facts, page_state, recorded_hash, source_hash
 from chancery.content.pages import PageSource
-from chancery.pipeline import filehash, keys
+from chancery.core.incremental.stamps import RACY_SECONDS
+from chancery.pipeline import keys
 from chancery.pipeline.digest import site_files, tree_digest
-from chancery.pipeline.filehash import FileHashes
 from tests.conftest import ROOT
 from tests.perf.conftest import Builds
 
@@ -94,73 +94,9 @@ def test_page_state_with_given_facts(tmp_path: Path) -> None:
     assert calls == [translation, source]
 
 
-def old_file(file: Path, text: str) -> None:
-    file.write_text(text, encoding="utf-8")
-    past = time.time() - 3600
-    os.utime(file, (past, past))
-
-
-def later(hashes: FileHashes) -> FileHashes:
-    """As if hashing 5 s from now (a file's change time cannot be set back)."""
-    hashes.started += 5
-    return hashes
-
-
-def test_memos_are_kept_by_content_and_version(tmp_path: Path) -> None:
-    file, store = tmp_path / "page.md", tmp_path / "files.json"
-    old_file(file, "---\ntitle: A\n---\nbody\n")
-    calls: list[bytes] = []
-
-    def compute(path: Path, data: bytes) -> list:
-        calls.append(data)
-        return [data.decode().upper()]
-
-    hashes = later(FileHashes(store))
-    assert hashes.memo(file, "t", "1", compute) == ["---\nTITLE: A\n---\nBODY\n"]
-    hashes.save()
-    assert FileHashes(store).memo(file, "t", "1", compute) == ["---\nTITLE: A\n---\nBODY\n"]
-    assert len(calls) == 1  # remembered across runs
-
-    hashes = later(FileHashes(store))
-    assert hashes.memo(file, "t", "2", compute)  # another version of the code: asked again
-    hashes.save()
-    assert len(calls) == 2
-
-    stat = file.stat()  # other bytes, same size and modification time
-    file.write_text("---\ntitle: B\n---\nbody\n", encoding="utf-8")
-    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert FileHashes(store).memo(file, "t", "2", compute) == ["---\nTITLE: B\n---\nBODY\n"]
-
-
-def test_a_memo_of_a_file_rewritten_within_two_seconds_is_not_reused(tmp_path: Path) -> None:
-    file, store = tmp_path / "page.md", tmp_path / "files.json"
-    file.write_text("---\ntitle: A\n---\n", encoding="utf-8")
-    hashes = FileHashes(store)
-    assert hashes.memo(file, "t", "1", lambda _, data: data.decode()) == "---\ntitle: A\n---\n"
-    hashes.save()
-    stat = file.stat()  # rewritten at once (same size, same time stamp): racy
-    file.write_text("---\ntitle: B\n---\n", encoding="utf-8")
-    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    memo = FileHashes(store).memo(file, "t", "1", lambda _, data: data.decode())
-    assert memo == "---\ntitle: B\n---\n"
-
-
-def test_a_failed_memo_is_not_remembered(tmp_path: Path) -> None:
-    file, store = tmp_path / "page.md", tmp_path / "files.json"
-    old_file(file, "x")
-    hashes = FileHashes(store)
-
-    def fail(path: Path, data: bytes) -> list:
-        raise ValueError("no")
-
-    with pytest.raises(ValueError):
-        hashes.memo(file, "t", "1", fail)
-    assert hashes.memo(file, "t", "1", lambda _, data: [1]) == [1]
-
-
 def test_translation_facts_are_parsed_once_per_file_content(
         builds3: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(filehash, "RACY_SECONDS", -60)  # the files count as written long ago
+    time.sleep(RACY_SECONDS + 0.1)  # the files settle: what is read of them may be kept
     calls: list[Path] = []
     real = keys.page_facts_and_front_matter
 

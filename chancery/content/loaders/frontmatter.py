@@ -13,6 +13,7 @@ from chancery.content.loaders.text import has_control, read_text
 from chancery.content.loaders.yaml_limits import STR, quick_safe
 from chancery.content.loaders.yaml_source import FastStrictLoader, YamlSource, parse_yaml
 from chancery.core.errors import ContentError, Problem, msg
+from chancery.core.incremental.reads import ReadCache, fact_of
 
 
 @dataclass
@@ -122,42 +123,39 @@ def quick_split(text: str) -> tuple[dict, str] | None:
     return None if found is None else (found[0], found[1])
 
 
-_READ: dict[str, tuple[tuple[int, int, int, int], tuple[dict, str, int] | None]] = {}
-
-
 def quick_read(path: Path) -> tuple[dict, str, int] | None:
     """``(front matter, body, line of the body)`` of a Markdown file read quickly, or
-    ``None`` when in doubt or unreadable; remembered while the file keeps its size, times
-    and inode (a build reads its posts for the news, then checks them)."""
-    key = str(path)
+    ``None`` when in doubt or unreadable. Reads the file every time: a caller that asks
+    again passes a read cache to :func:`quick_markdown` (or uses
+    :func:`chancery.core.incremental.reads.fact_of`)."""
     try:
-        stat = os.stat(key)
-        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+        stat = os.stat(path)
     except OSError:
         return None
     if not stat_mode.S_ISREG(stat.st_mode):
         return None  # never opened: a named pipe would block (the careful reader says why)
-    known = _READ.get(key)
-    if known is not None and known[0] == stamp:
-        return known[1]
     try:
-        found = _quick(path.read_text(encoding="utf-8"))
+        return _quick(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
-        found = None
-    _READ[key] = (stamp, found)
-    return found
+        return None
 
 
-def forget_quick_reads() -> None:
-    """Drop what :func:`quick_read` remembers."""
-    _READ.clear()
+QUICK_READ = "markdown"  # the name of quick_read's answers in a read cache (not persisted)
 
 
-def quick_markdown(path: Path, display: str | None = None) -> MarkdownSource | None:
+def cached_quick_read(path: Path, reads: ReadCache | None = None) -> tuple[dict, str, int] | None:
+    """:func:`quick_read` through ``reads`` (default: the active read cache, if any),
+    remembered while the file keeps its stamp: a build reads its posts for the news, then
+    checks them."""
+    return fact_of(reads, path, QUICK_READ, quick_read, keep=False)
+
+
+def quick_markdown(path: Path, display: str | None = None,
+                   reads: ReadCache | None = None) -> MarkdownSource | None:
     """:func:`read_markdown` without line numbers in the front matter (every key is on line
     1), or ``None`` when in doubt; for checks that find nothing wrong in most files and
     read the file again with :func:`read_markdown` to locate what they do find."""
-    found = quick_read(path)
+    found = cached_quick_read(path, reads)
     if found is None:
         return None
     file = display or path.as_posix()
