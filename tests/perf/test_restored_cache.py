@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 from benchmarks.synthetic import edit_post
 from chancery.content.model.languages import DEFAULT_LANGUAGE
+from chancery.core.incremental.stamps import RACY_SECONDS
 from tests.perf.conftest import Builds
 
 
@@ -87,3 +89,27 @@ def test_a_stale_cache_from_an_older_run_is_not_trusted(builds3: Builds, tmp_pat
     builds3.assert_same_as_cold()
     manifest = json.loads((builds3.out / f"{builds3.mission}.manifest.json").read_text())
     assert manifest["build_id"]
+
+
+def test_a_read_cache_recording_other_front_matter_is_not_believed(builds3: Builds) -> None:
+    """A workers' read cache from another checkout: what it says of files whose stamps
+    changed is read again, whatever it says."""
+    time.sleep(RACY_SECONDS + 0.1)  # the files settle: their front matter is kept
+    builds3.build()
+    (kept,) = builds3.cache.glob("*/front-matter/*.json")
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    entries = data["data"]["facts"]["front-matter"]
+    assert entries  # the posts' front matter was kept
+    for _stamp, meta in entries.values():
+        meta["title"] = "Tiêu đề của một lần dựng khác"
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fresh_checkout(builds3.spec.root)  # same bytes, new stamps
+    edit_post(builds3.spec, builds3.mission, DEFAULT_LANGUAGE, 0, "Một câu mới.")
+    builds3.build()
+    builds3.assert_same_as_cold()
+    time.sleep(RACY_SECONDS + 0.1)  # once read again long enough after the checkout ...
+    edit_post(builds3.spec, builds3.mission, DEFAULT_LANGUAGE, 1, "Thêm một câu.")
+    builds3.build()
+    builds3.assert_same_as_cold()
+    text = kept.read_text(encoding="utf-8")  # ... the stale entries are replaced
+    assert "Tiêu đề của một lần dựng khác" not in text and '"front-matter"' in text
