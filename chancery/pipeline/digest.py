@@ -6,6 +6,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from chancery.core.incremental.stamps import FileStamp
+
 _CHUNK = 1 << 20
 
 
@@ -46,8 +48,7 @@ def site_files(root: Path) -> list[str]:
     return [rel for rel, _ in site_paths(Path(root))]
 
 
-Stamp = tuple[int, int, int]  # inode, size, modification time (ns)
-# relative path -> [inode, size, mtime_ns, hex SHA-256 of the bytes]
+# relative path -> [FileStamp.to_json(), hex SHA-256 of the bytes]
 KnownDigests = dict[str, list]
 
 
@@ -68,47 +69,57 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
     not depend on timestamps, permissions or the order the file system lists entries in.
 
     ``known`` (kept by the builder between builds) spares reading a file whose inode, size
-    and modification time are those recorded: the unchanged files of a rebuild are hard
-    links of the previous build's. It is updated to the files found now.
+    and modification time are those recorded (:meth:`FileStamp.same_file`: the unchanged
+    files of a rebuild are hard links of the previous build's, which changes their change
+    time). It is updated to the files found now.
     """
     seen: KnownDigests = {}
     for rel, path in site_paths(Path(root)):
-        stat = os.stat(path)
-        stamp = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        stamp = FileStamp.of(os.stat(path))
         entry = known.get(rel) if known is not None else None
-        if isinstance(entry, list) and len(entry) == 4 and entry[:3] == stamp \
-                and isinstance(entry[3], str) and len(entry[3]) == 64:
-            hexdigest = entry[3]
+        recorded = _entry(entry)
+        if recorded is not None and recorded[0].same_file(stamp):
+            hexdigest = recorded[1]
         else:
             hexdigest = file_digest(path).hex()
-        seen[rel] = [*stamp, hexdigest]
+        seen[rel] = [stamp.to_json(), hexdigest]
     if known is not None:
         known.clear()
         known.update(seen)
     return digest_of(seen)
 
 
+def _entry(entry: object) -> tuple[FileStamp, str] | None:
+    """A known digest's stamp and hex SHA-256, ``None`` if it is not of that shape."""
+    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], str)
+            and len(entry[1]) == 64):
+        return None
+    stamp = FileStamp.from_json(entry[0])
+    return None if stamp is None else (stamp, entry[1])
+
+
 def well_formed(known: object) -> bool:
     """Whether ``known`` (e.g. read back from a cache) has the shape :func:`tree_digest` keeps."""
     return isinstance(known, dict) and all(
-        isinstance(rel, str) and isinstance(entry, list) and len(entry) == 4
-        and all(isinstance(n, int) for n in entry[:3])
-        and isinstance(entry[3], str) and len(entry[3]) == 64
-        for rel, entry in known.items())
+        isinstance(rel, str) and _entry(entry) is not None for rel, entry in known.items())
+
+
+def stamps_of(files: KnownDigests) -> dict[str, FileStamp]:
+    """The stamps of a well-formed ``files`` (see :func:`well_formed`)."""
+    return {rel: FileStamp(*entry[0]) for rel, entry in files.items()}
 
 
 def digest_of(files: KnownDigests) -> str:
-    """:func:`tree_digest` of a tree whose files ``files`` lists (``{path: [inode, size,
-    mtime_ns, hex SHA-256]}``), e.g. kept up to date while a build replaces some of them."""
+    """:func:`tree_digest` of a tree whose files ``files`` lists (``{path: [stamp, hex
+    SHA-256]}``), e.g. kept up to date while a build replaces some of them."""
     digest = hashlib.sha256()
     for rel in sorted(files):
-        size, hexdigest = files[rel][1], files[rel][3]
-        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), size))
+        stamp, hexdigest = files[rel]
+        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), stamp[0]))  # the size
         digest.update(bytes.fromhex(hexdigest))
     return digest.hexdigest()
 
 
 def file_entry(path: str) -> list:
-    """``[inode, size, mtime_ns, hex SHA-256]`` of one file, as :func:`tree_digest` keeps it."""
-    stat = os.stat(path)
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, file_digest(path).hex()]
+    """``[stamp, hex SHA-256]`` of one file, as :func:`tree_digest` keeps it."""
+    return [FileStamp.of(os.stat(path)).to_json(), file_digest(path).hex()]

@@ -13,18 +13,18 @@ trusted reads as nothing recorded, and the mission is built again.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from chancery.core.incremental import store
-from chancery.pipeline.digest import site_paths
+from chancery.core.incremental.stamps import FileStamp
+from chancery.pipeline.digest import KnownDigests, site_paths, stamps_of
 from chancery.pipeline.search_index import ShardRecord
 
 MISSION_KIND, MISSION_VERSION = "mission-state", 2
-OUTPUTS_KIND, OUTPUTS_VERSION = "output-digests", 1
+OUTPUTS_KIND, OUTPUTS_VERSION = "output-digests", 2
 LANGUAGE_WIDE = ""  # the source path of warnings about no page in particular
 _QUOTED = re.compile(r"'([^'\n]+)'")
 
@@ -111,24 +111,24 @@ class MissionState:
 def output_fingerprint(root: Path) -> str:
     """Hash of every file's path, size, modification time and inode under ``root`` (the
     files :func:`chancery.pipeline.digest.tree_digest` covers)."""
-    lines = []
+    stamps = {}
     for rel, path in site_paths(root):
-        try:
-            stat = os.stat(path)
-        except OSError:
-            continue
-        lines.append(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}")
-    return _fingerprint(lines)
+        stamp = FileStamp.read(path)
+        if stamp is not None:
+            stamps[rel] = stamp
+    return _fingerprint(stamps)
 
 
-def fingerprint_of(stamps: dict[str, list]) -> str:
-    """:func:`output_fingerprint` from the stamps ``tree_digest`` found: ``{path: [inode,
-    size, mtime_ns, ...]}`` (the same walk, not done twice)."""
-    return _fingerprint([f"{rel}\0{size}\0{mtime}\0{inode}"
-                         for rel, (inode, size, mtime, *_) in stamps.items()])
+def fingerprint_of(known: KnownDigests) -> str:
+    """:func:`output_fingerprint` from the digests ``tree_digest`` kept (the same walk, not
+    done twice)."""
+    return _fingerprint(stamps_of(known))
 
 
-def _fingerprint(lines: list[str]) -> str:
+def _fingerprint(stamps: dict[str, FileStamp]) -> str:
+    """Over each file's path, size, modification time and inode (not its change time,
+    which hard-linking it into the next build changes: see ``FileStamp.same_file``)."""
+    lines = [f"{rel}\0{s.size}\0{s.mtime_ns}\0{s.inode}" for rel, s in stamps.items()]
     if not lines:
         return ""
     lines.sort()

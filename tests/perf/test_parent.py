@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from chancery.content.pages import PageSource
 from chancery.core.incremental.stamps import RACY_SECONDS
 from chancery.pipeline import keys
 from chancery.pipeline.digest import site_files, tree_digest
+from chancery.pipeline.state import OUTPUTS_VERSION
 from tests.conftest import ROOT
 from tests.perf.conftest import Builds
 
@@ -154,8 +156,16 @@ def test_the_fingerprint_from_the_digest_walk_is_the_walked_one(tmp_path: Path) 
     assert fingerprint_of(known) == output_fingerprint(tmp_path) != ""
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", '{"index.html": [1, 2, 3, "00"]}',
-                                    '{"index.html": 5, "404.html": null}'])
+def _wrapped(data: str) -> str:
+    """``data`` as the data of an output digests file that is otherwise as written."""
+    return json.dumps({"chancery": "output-digests", "schema": 1,
+                       "version": OUTPUTS_VERSION, "data": "DATA"}).replace('"DATA"', data)
+
+
+@pytest.mark.parametrize("damage", [
+    "{not json", "[1, 2]", _wrapped("[1, 2]"), _wrapped('{"index.html": [1, 2, 3, "00"]}'),
+    _wrapped('{"index.html": [[1, 2, 3, 4], "00"]}'), _wrapped('{"index.html": 5, "a": null}'),
+    _wrapped('{"index.html": [[1, 2, 3], "' + "0" * 64 + '"]}')])
 def test_damaged_output_digests_still_give_the_true_build_id(builds3: Builds, damage: str) -> None:
     """The remembered digests are a cache: wrong ones are not trusted (the stamps differ)
     and unreadable ones are ignored."""
