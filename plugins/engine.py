@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,17 +12,13 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from chancery.checks.preview import PreviewTarget
-from chancery.core.engine import CONFIG_ENV
+from chancery.core.engine import site_config_file
 from chancery.core.errors import ContentError, Problem
+from chancery.site.assemble import assemble, release
+from chancery.site.request import RenderRequest
 from chancery_plugins.notices import DUPLICATES
-from chancery_plugins.partial import DIRTY_WARNING, render_only
-
-CONFIG_FILE = Path(__file__).resolve().parents[1] / "mkdocs.yml"
-
-
-def configured_file() -> Path:
-    """The site configuration: ``$CHANCERY_CONFIG`` if set, else the project's ``mkdocs.yml``."""
-    return Path(os.environ.get(CONFIG_ENV) or CONFIG_FILE)
+from chancery_plugins.site.partial import DIRTY_WARNING
+from chancery_plugins.site.plugin import feature_options
 
 
 @dataclass
@@ -46,40 +41,27 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def build_language(
-    content_dir: Path,
-    mission: str,
-    lang: str,
-    site_dir: Path,
-    *,
-    strict: bool = False,
-    config_file: Path | None = None,
-    only: Collection[str] | None = None,
-    outdated: Collection[str] | None = None,
-) -> EngineResult:
-    """Build ``mission`` in ``lang`` into ``site_dir``; report pages, warnings and errors.
+def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = False,
+                   config_file: Path | None = None) -> EngineResult:
+    """Build ``request``'s mission in its language into ``site_dir``; report pages, warnings
+    and errors.
 
-    With ``only`` (source paths of pages), render just those pages: the caller completes
-    ``site_dir`` with the other files of the previous build (see ``chancery_plugins.partial``).
-    ``outdated`` (source paths), when the caller knows them, are this language's outdated
-    translations: the pages are then not read again to tell.
+    With ``request.only`` (source paths of pages), render just those pages: the caller
+    completes ``site_dir`` with the other files of the previous build (see
+    ``chancery_plugins.partial``).
     """
-    os.environ.update(
-        CHANCERY_CONTENT=str(content_dir), CHANCERY_MISSION=mission, CHANCERY_LANGUAGE=lang
-    )
     result = EngineResult()
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    site = None
     try:
-        config = load_config(str(config_file or configured_file()), site_dir=str(site_dir),
+        config = load_config(str(config_file or site_config_file()), site_dir=str(site_dir),
                              strict=strict)
-        config.plugins["chancery/site"].known_outdated = (
-            None if outdated is None else frozenset(outdated))
-        config.plugins.on_startup(command="build", dirty=only is not None)
-        if only is not None:
-            render_only(config, only)
-        mkdocs_build(config, dirty=only is not None)
+        site = assemble(request, feature_options(config))
+        config.plugins["chancery/site"].site = site
+        config.plugins.on_startup(command="build", dirty=request.only is not None)
+        mkdocs_build(config, dirty=request.only is not None)
         result.pages = config.plugins["chancery/site"].pages_written
         config.plugins.on_shutdown()
     except ContentError as exc:
@@ -94,6 +76,8 @@ def build_language(
             ]
     finally:
         logger.removeHandler(collector)
+        if site is not None:
+            release(site)
     result.warnings = [
         _clean(r.getMessage()) for r in collector.records
         if r.levelno == logging.WARNING and not r.getMessage().startswith(DIRTY_WARNING)
@@ -115,4 +99,4 @@ def serve_language(target: PreviewTarget, host: str, port: int,
     """
     from chancery_plugins.preview import serve
 
-    serve(target, host, port, (config_file or configured_file()).resolve(), report)
+    serve(target, host, port, (config_file or site_config_file()).resolve(), report)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -25,8 +24,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer, _timestamp
 
 from chancery.checks.preview import PreviewTarget, content_problems, merged, unexpected
+from chancery.core import clock
 from chancery.core.errors import Problem
+from chancery.site.assemble import assemble, release
+from chancery.site.request import RenderRequest
 from chancery_plugins.notices import DUPLICATES
+from chancery_plugins.site.plugin import feature_options
 
 ASSETS = "/_chancery-preview/"
 ENGINE_NAME = "MkDocs"  # names the engine's own messages, which carry no file
@@ -230,13 +233,16 @@ def serve(target: PreviewTarget, host: str, port: int, config_file: Path,
         collector.problems, collector.building = [], True
         failure: list[Problem] = []
         checked: list[Problem] = []
+        site = None
         try:
             lang = target.language()
             checked = target.problems()
-            os.environ.update(CHANCERY_CONTENT=str(target.content_dir),
-                              CHANCERY_MISSION=target.mission, CHANCERY_LANGUAGE=lang)
             config = load_config(str(config_file), site_dir=site_dir,
                                  dev_addr=f"{host}:{port}")
+            request = RenderRequest(Path(target.content_dir), target.mission, lang,
+                                    target.now or clock.now(), serving=True)
+            site = assemble(request, feature_options(config))
+            config.plugins["chancery/site"].site = site
             if not started:
                 config.plugins.on_startup(command="serve", dirty=False)
                 started.append(config.plugins)
@@ -253,6 +259,8 @@ def serve(target: PreviewTarget, host: str, port: int, config_file: Path,
             failure = merged(found, [p for p in checked if p.is_error])
         finally:
             collector.building = False
+            if site is not None:
+                release(site)
         server.notices = [] if failure else merged(checked, collector.problems)
         server.failure = failure
         report(failure or server.notices, time.monotonic() - began, not failure)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Collection
+from datetime import datetime
 from pathlib import Path
 
 from chancery.checks.html import RenderedPages, html_problems, links_into
@@ -25,6 +26,7 @@ from chancery.content.pages import (
     collect_pages,
     unknown_language_folders,
 )
+from chancery.core import clock
 from chancery.core.errors import ContentError, Problem, display_path, msg
 from chancery.render.images.checks import image_problems
 
@@ -117,14 +119,19 @@ def _media(network: Network, entry: MissionEntry) -> dict[str, Path]:
 
 def check_mission(network: Network, entry: MissionEntry,
                   languages: list[str] | None = None,
-                  only: Collection[str] | None = None) -> list[Problem]:
+                  only: Collection[str] | None = None,
+                  now: datetime | None = None) -> list[Problem]:
     """Every problem in one mission's pages (its data was validated on loading).
 
     ``languages`` limits the page checks to some languages (a worker checks its own);
     ``only`` (page paths) to some pages, when the others are as last checked: what they
     link to is unchanged (the checks across pages and of the data still run); a page that
     may link to an anchor of one of them is checked again too (the anchor may be gone).
+    ``now`` is the build's clock (closures and alerts are checked as of it; default:
+    :func:`chancery.core.clock.now`).
     """
+    from chancery.checks.data import data_problems
+
     languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
     pages = collect_pages(network, entry)
@@ -152,6 +159,7 @@ def check_mission(network: Network, entry: MissionEntry,
             problems += _check_page(page, known, media, rendered)
     for mission_check in MISSION_CHECKS:
         problems += mission_check(network, entry, pages, languages)
+    problems += data_problems(network, entry, clock.now() if now is None else now)
     problems += _outdated_translations(network, entry, languages)
     return sorted(set(problems))
 
@@ -231,9 +239,8 @@ _register_news_checks()
 
 
 def _register_data_checks() -> None:
-    from chancery.checks.data import data_problems, generated_pages
+    from chancery.checks.data import generated_pages
 
-    MISSION_CHECKS.append(data_problems)
     GENERATED_PAGES.append(generated_pages)
 
 

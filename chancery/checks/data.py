@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from chancery.content.model.network import MissionEntry, Network
-from chancery.content.pages import MissionPages
-from chancery.core.clock import now
 from chancery.core.errors import Problem
 from chancery.features.alerts.alerts import load_alerts
 from chancery.features.consular.checks import consular_problems
@@ -12,14 +12,10 @@ from chancery.features.consular.pages import generated_paths, mission_today
 from chancery.features.profile.relations import relations_problems
 
 
-def data_problems(network: Network, entry: MissionEntry, pages: MissionPages | None = None,
-                  languages: list[str] | None = None) -> list[Problem]:
-    """Problems in the consular, hours, relations and alerts data the mission uses.
-
-    The data serves every language at once, so ``pages`` and ``languages`` (given by
-    ``check_mission``) do not narrow it.
-    """
-    today = mission_today(entry, now())
+def data_problems(network: Network, entry: MissionEntry, now: datetime) -> list[Problem]:
+    """Problems in the consular, hours, relations and alerts data the mission uses, as of
+    the build's clock ``now`` (the data serves every language at once)."""
+    today = mission_today(entry, now)
     problems = consular_problems(network, entry, today)
     problems += relations_problems(entry)
     problems += load_alerts(network, entry)[1]

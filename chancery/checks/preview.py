@@ -10,6 +10,7 @@ import os
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from chancery.core.errors import ContentError, Problem, display_path, msg
@@ -25,6 +26,7 @@ class PreviewTarget:
     content_dir: Path
     mission: str
     lang: str | None = None
+    now: datetime | None = None  # the build's clock; None: the clock of each rebuild
 
     def language(self) -> str:
         """The language to build; raises :class:`ContentError` if the mission cannot load."""
@@ -42,7 +44,7 @@ class PreviewTarget:
 
         try:
             network = load_one(self.content_dir, self.mission)
-            return check_mission(network, network.missions[self.mission])
+            return check_mission(network, network.missions[self.mission], now=self.now)
         except ContentError as exc:
             return list(exc.problems)
 

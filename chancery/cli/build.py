@@ -11,9 +11,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from chancery.cli.common import PROJECT_ROOT, add_content_option
-from chancery.cli.now import add_now_option
+from chancery.cli.now import add_now_option, chosen_now
 from chancery.cli.table import render_table
-from chancery.core.clock import set_now
 
 # The builder, the models and the dashboard are imported when needed: not for --help.
 
@@ -109,7 +108,6 @@ def _catalogs_newer(dashboard: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from chancery.pipeline.runner import build_missions
 
-    set_now(args.now)
     if args.jobs < 1:
         print("--jobs must be at least 1", file=sys.stderr)
         return 2
@@ -122,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         progress=lambda line: print(line, flush=True),
         cache_dir=args.cache_dir,
         force=args.force,
+        now=chosen_now(args),
     )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in reports], indent=2), encoding="utf-8")

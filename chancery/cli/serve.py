@@ -11,8 +11,7 @@ import sys
 import time
 
 from chancery.cli.common import add_content_option
-from chancery.cli.now import add_now_option
-from chancery.core.clock import set_now
+from chancery.cli.now import add_now_option, chosen_now
 from chancery.core.errors import ContentError, Problem, display_path, msg
 
 DEFAULT_PORT = 8000
@@ -76,7 +75,6 @@ def run(args: argparse.Namespace) -> int:
     from chancery.checks.preview import PreviewTarget
     from chancery.core.engine import load_engine
 
-    set_now(args.now)
     if not 1 <= args.port <= 65535:
         print(f"--port {args.port}: a port is a number from 1 to 65535", file=sys.stderr)
         return 2
@@ -87,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             display_path(content), 0, "--mission",
             msg("no mission '{mission}'; choose one of: {missions}",
                 mission=args.mission, missions=', '.join(missions) or '(none)'))])
-    target = PreviewTarget(content, args.mission, args.lang)
+    target = PreviewTarget(content, args.mission, args.lang, chosen_now(args))
     reporter = Reporter(args.mission, f"http://{args.host}:{args.port}/")
     try:
         load_engine().serve_language(target, args.host, args.port, reporter)

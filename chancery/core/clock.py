@@ -2,8 +2,10 @@
 
 - The **build's clock** (:func:`now`): the moment a site is built *as of*. Alerts, holiday
   closures, scheduled and expired posts and ``review_by`` dates depend on it. It is the
-  real time, unless ``CHANCERY_NOW`` (set by ``--now``, ISO 8601, e.g.
-  ``2027-02-01T09:00:00+07:00``) builds the sites as they will look at that moment.
+  real time, unless ``--now`` or ``$CHANCERY_NOW`` (ISO 8601, e.g.
+  ``2027-02-01T09:00:00+07:00``) builds the sites as they will look at that moment. It
+  is read once, where a command starts; from there the moment travels in the render
+  request (chancery.site.request), never through the environment.
 - The **wall clock** (:func:`wall_now`): when something really happens, whatever
   ``--now`` says: a manifest's ``built_at``, a release's name, the translation
   dashboard's "generated" line, the date a new post is scaffolded with.
@@ -41,12 +43,6 @@ def now() -> datetime:
         return parse_now(value)
     except ValueError as exc:
         raise ValueError(f"{ENV}: {exc}") from None
-
-
-def set_now(value: str | None) -> None:
-    """Set the build's clock for this process and the worker processes it starts."""
-    if value:
-        os.environ[ENV] = value.strip()
 
 
 def wall_now() -> datetime:

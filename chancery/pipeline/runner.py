@@ -17,13 +17,14 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from chancery.content.model.network import load_network_tolerant, unfinished
 from chancery.core.atomic import write_json_atomic
 from chancery.core.clock import now as clock_now
 from chancery.core.clock import wall_now
-from chancery.core.engine import CONFIG_ENV, ENGINE_MODULE
+from chancery.core.engine import ENGINE_MODULE, chosen_config
 from chancery.core.incremental.reads import ReadCache
 from chancery.pipeline.digest import digest_of, tree_digest, well_formed
 from chancery.pipeline.inputs import PROJECT_ROOT, code_key
@@ -56,6 +57,7 @@ from chancery.pipeline.tasks import (
     render_language,
 )
 from chancery.render.security.deploy import write_deploy_config
+from chancery.site.request import RenderRequest
 
 ENGINE = f"{ENGINE_MODULE}:build_language"
 
@@ -104,12 +106,16 @@ def build_missions(
     progress: Callable[[str], None] = print,
     cache_dir: Path | None = None,
     force: bool = False,
+    now: datetime | None = None,
 ) -> list[MissionReport]:
     """Build the chosen missions (default: all); return one report per mission.
 
     With ``cache_dir``, unchanged missions and languages are not built again (``force``
     builds everything and records the new state); without it, everything is built.
+    ``now`` is the build's clock (default: :func:`chancery.core.clock.now`); every worker
+    gets it in its render request.
     """
+    moment = clock_now() if now is None else now
     content_dir, out_dir = Path(content_dir).resolve(), Path(out_dir).resolve()
     network, failures = load_network_tolerant(content_dir, missions)
     reports: dict[str, MissionReport] = {}
@@ -123,13 +129,13 @@ def build_missions(
     store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
     hashes = ReadCache.load(store.files if store else None)  # the planner's, this build's
     planner = Planner(content_dir, out_dir, store, hashes,
-                      _code_key(hashes, engine, strict) if store else "", clock_now(), force)
+                      _code_key(hashes, engine, strict) if store else "", moment, force)
     planner.partial = not strict  # a strict build checks every page's links
     # Planned one by one: the workers build the first missions while the next are planned.
     plans = (planner.plan(network, entry) for entry in network.missions.values())
     try:
         _build(plans, content_dir, out_dir, jobs, strict, engine, store, hashes, progress,
-               reports)
+               reports, moment)
     finally:
         if store is not None:
             hashes.save(store.files, facts=False)  # front matter goes to each mission's file
@@ -159,7 +165,7 @@ _TRASH = _Trash()
 
 def _code_key(hashes: ReadCache, engine: str, strict: bool) -> str:
     """The code key, with the folder of another site configuration if one is chosen."""
-    config = os.environ.get(CONFIG_ENV, "")
+    config = chosen_config()
     folder = Path(config).resolve().parent if config else PROJECT_ROOT
     folders = [] if folder == PROJECT_ROOT else [folder]  # the project's own is hashed anyway
     return code_key(hashes, [engine, f"strict={strict}", f"config={config}"], folders=folders)
@@ -179,7 +185,8 @@ def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionRep
 
 def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
            strict: bool, engine: str, store: StateStore | None, hashes: ReadCache,
-           progress: Callable[[str], None], reports: dict[str, MissionReport]) -> None:
+           progress: Callable[[str], None], reports: dict[str, MissionReport],
+           now: datetime) -> None:
     """Start each mission's tasks as soon as it is planned: render its languages (the long
     tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
     when its last task is done. The pool starts with the first mission to build."""
@@ -227,7 +234,7 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
             pending[plan.mission] = state
             _seed_reads(state, store, hashes, content_dir)
             for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
-                                                           engine, store):
+                                                           engine, store, now):
                 submit(kind, state, lang, task, *args, **options)
             if not plan.in_place:
                 _reuse(state, out_dir / plan.mission)
@@ -253,29 +260,32 @@ def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport]) 
 
 
 def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engine: str,
-           store: StateStore | None) -> list[tuple[str, str, Callable, tuple, dict]]:
+           store: StateStore | None, now: datetime
+           ) -> list[tuple[str, str, Callable, tuple, dict]]:
     """A mission's render tasks (the long ones, first), then its check tasks."""
     plan = state.plan
     renders, checks = [], []
     for lang in plan.build:
         options: dict = {}
-        if lang in plan.partial:
+        only = plan.partial.get(lang)
+        if only is not None and not plan.in_place:  # the staging gets the rest of the language
             source, skip = previous_output(out_dir / plan.mission, lang, plan.languages)
-            options = {"only": plan.partial[lang]}
-            if not plan.in_place:  # the staging gets the rest of the language
-                options["previous"] = (str(source), sorted(skip))
+            options["previous"] = (str(source), sorted(skip))
         if store is not None:
-            options["template_cache"] = str(store.templates)
-            options["image_cache"] = str(store.images)
             options["front_matter_cache"] = _front_matter_file(store, plan.mission)
-        if plan.state is not None and lang in plan.state.languages:
-            options["outdated"] = plan.state.languages[lang].outdated
+        known = plan.state.languages.get(lang) if plan.state is not None else None
+        request = RenderRequest(
+            content_dir, plan.mission, lang, now,
+            outdated=frozenset(known.outdated) if known is not None else None,
+            only=frozenset(only) if only is not None else None,
+            template_cache=store.templates if store is not None else None,
+            image_cache=store.images if store is not None else None)
         renders.append(("render", lang, render_language,
-                        (engine, str(content_dir), plan.mission, lang,
-                         str(site_dir(state.staging, lang, plan.languages)), strict), options))
+                        (engine, request, str(site_dir(state.staging, lang, plan.languages)),
+                         strict), options))
         checks.append(("check", lang, check_language, (str(content_dir), plan.mission, lang),
                        {"front_matter_cache": _front_matter_file(store, plan.mission),
-                        "only": plan.partial.get(lang)}))
+                        "only": only, "now": now}))
     return renders + checks
 
 

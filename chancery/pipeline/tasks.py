@@ -19,12 +19,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
 from chancery.content.model.network import load_one
 from chancery.content.pages import collect_pages
-from chancery.core.engine import TEMPLATE_CACHE_ENV
 from chancery.core.errors import ContentError, Problem, display_path
 from chancery.core.incremental.reads import ReadCache, using
 from chancery.pipeline.precompress import precompress
@@ -35,7 +35,7 @@ from chancery.pipeline.search_index import (
     update_language,
 )
 from chancery.pipeline.staging import link_missing
-from chancery.render.images.limits import CACHE_ENV as IMAGE_CACHE_ENV
+from chancery.site.request import RenderRequest
 
 
 def engine_function(path: str) -> Callable:
@@ -130,8 +130,10 @@ def _reads(cache: str | None, mission_dir: Path) -> Iterator[ReadCache]:
 
 
 def check_language(content: str, mission: str, lang: str,
-                   front_matter_cache: str | None = None, only: list[str] | None = None) -> dict:
-    """The content problems of one language (see :func:`chancery.checks.content.check_mission`).
+                   front_matter_cache: str | None = None, only: list[str] | None = None,
+                   now: datetime | None = None) -> dict:
+    """The content problems of one language at the build's clock ``now`` (see
+    :func:`chancery.checks.content.check_mission`).
 
     With ``only`` (page paths), just those pages are checked; ``checked`` then names their
     files, whose problems replace those the last build reported.
@@ -146,7 +148,7 @@ def check_language(content: str, mission: str, lang: str,
             try:
                 network = load_one(Path(content), mission)
                 entry = network.missions[mission]
-                problems = check_mission(network, entry, [lang], only)
+                problems = check_mission(network, entry, [lang], only, now)
                 if only is not None:
                     by_path = collect_pages(network, entry).by_lang.get(lang, {})
                     checked = [display_path(by_path[path].file) for path in only
@@ -161,39 +163,27 @@ def check_language(content: str, mission: str, lang: str,
     return _guarded(f"checking {mission}/{lang}", work)
 
 
-def render_language(engine: str, content: str, mission: str, lang: str, site: str,
-                    strict: bool, only: list[str] | None = None,
+def render_language(engine: str, request: RenderRequest, site: str, strict: bool,
                     previous: tuple[str, list[str]] | None = None,
-                    template_cache: str | None = None,
-                    front_matter_cache: str | None = None,
-                    outdated: list[str] | None = None,
-                    image_cache: str | None = None) -> dict:
-    """Render one language into ``site``.
+                    front_matter_cache: str | None = None) -> dict:
+    """Render ``request`` (one language) into ``site``.
 
-    With ``only``, just those pages are rendered and every other file is hard-linked from
-    ``previous`` (the language's folder in the live site, and top-level entries to skip).
-    ``template_cache`` is a folder for compiled templates, shared by the workers;
-    ``front_matter_cache`` a file keeping the mission's posts' front matter between runs;
-    ``outdated`` the language's outdated translations, if the planner worked them out;
-    ``image_cache`` a folder for encoded pictures, shared by the workers.
+    With ``request.only``, just those pages are rendered and every other file is
+    hard-linked from ``previous`` (the language's folder in the live site, and top-level
+    entries to skip). ``front_matter_cache`` is a file keeping the mission's posts' front
+    matter between runs.
     """
+    content, mission = request.content_dir, request.mission
+
     def work() -> TaskResult:
-        if template_cache:
-            os.environ[TEMPLATE_CACHE_ENV] = template_cache
-        if image_cache:
-            os.environ[IMAGE_CACHE_ENV] = image_cache
-        options: dict = {"only": only} if only is not None else {}
-        if outdated is not None:
-            options["outdated"] = outdated
         with _reads(front_matter_cache, Path(content) / mission) as reads:
-            result = engine_function(engine)(Path(content), mission, lang, Path(site),
-                                             strict=strict, **options)
+            result = engine_function(engine)(request, Path(site), strict=strict)
         if previous is not None and not result.errors:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
         return TaskResult(pages=result.pages, warnings=result.warnings, errors=result.errors,
                           learnt=reads.learnt(Path(content) / mission))
 
-    return _guarded(f"building {mission}/{lang}", work)
+    return _guarded(f"building {mission}/{request.language}", work)
 
 
 def index_search(mission: str, lang: str, root: str, site: str,

@@ -1,29 +1,29 @@
-"""Everything one build of one mission in one language needs, engine-independent.
+"""One mission in one language, assembled once and then read: the language site.
 
-The MkDocs adapter (``chancery_plugins.site``) asks this object for the docs
-folder, the extra files to add (inherited HQ pages, media), the site URL and the
-values the theme shows; nothing here imports MkDocs.
+:func:`chancery.site.assemble.assemble` makes it from a
+:class:`~chancery.site.request.RenderRequest`; the MkDocs adapter (``chancery_plugins.site``)
+only translates it into the engine's files, navigation and template context. Nothing
+here imports MkDocs, and nothing changes it once it is assembled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from chancery.content.model.fields import tel_uri
 from chancery.content.model.hq import HQ
 from chancery.content.model.languages import Language
 from chancery.content.model.mission import Mission
-from chancery.content.model.network import MissionEntry, Network, load_one
-from chancery.content.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource, collect_pages
-from chancery.core.errors import ContentError, msg
-from chancery.core.urls import language_prefix, language_urls, page_url, relative_url
+from chancery.content.model.network import MissionEntry, Network
+from chancery.content.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource
+from chancery.core.urls import language_prefix, page_url, relative_url
+from chancery.features.section import Block, Section, SectionInput
+from chancery.render.images.site import Pictures
 from chancery.site.navigation import NavItem, build_navigation
-
-if TYPE_CHECKING:
-    from chancery.render.images.site import Pictures
+from chancery.site.request import RenderRequest
 
 
 @dataclass(frozen=True)
@@ -46,43 +46,39 @@ class Hotline:
     tel: str
 
 
-@dataclass
-class LanguageBuild:
+@dataclass(frozen=True)
+class LanguageSite:
     """One mission, one language: the unit that one engine run builds."""
 
-    network: Network
-    entry: MissionEntry
-    lang: str
-    _unlisted: set[str] = field(default_factory=set, repr=False)
-    # The outdated translations of this language, when the planner already knows them
-    # (``build.py`` works them out for its cache); otherwise each page is read to tell.
-    known_outdated: frozenset[str] | None = None
-    # The media images' renditions, set by the site adapter (see chancery.render.images.site).
-    pictures: Pictures | None = field(default=None, repr=False)
+    request: RenderRequest
+    facts: SectionInput  # what the features read (network, pages, clock, pictures)
+    sections: tuple[Section, ...]
+    # Source path -> {language: URL from the mission's root} of the page's language
+    # versions (this language's included, unless its page is another language's copy).
+    versions: Mapping[str, Mapping[str, str]]
+    unlisted: frozenset[str]  # kept out of the sitemap (utility pages, unpublished posts)
+    generated: Mapping[str, Path] = field(default_factory=dict)  # data-made pages, this language
+    workdir: Path | None = None  # where the data-made pages are written (removed after)
 
-    @classmethod
-    def load(cls, content_dir: Path, mission_id: str, lang: str) -> LanguageBuild:
-        """Load and validate what the build needs; raise :class:`ContentError` if invalid."""
-        network = load_one(Path(content_dir), mission_id)
-        entry = network.missions[mission_id]
-        if lang not in entry.mission.languages:
-            from chancery.core.errors import Problem
+    @property
+    def network(self) -> Network:
+        return self.facts.network
 
-            raise ContentError(
-                [
-                    Problem(
-                        entry.source.file,
-                        entry.source.line_of(("languages",)),
-                        "languages",
-                        msg("'{lang}' is not a language of this mission ({languages})",
-                            lang=lang, languages=', '.join(entry.mission.languages)),
-                    )
-                ]
-            )
-        build = cls(network, entry, lang)
-        if build.pages.problems:
-            raise ContentError(build.pages.problems)
-        return build
+    @property
+    def entry(self) -> MissionEntry:
+        return self.facts.entry
+
+    @property
+    def lang(self) -> str:
+        return self.facts.lang
+
+    @property
+    def pages(self) -> MissionPages:
+        return self.facts.pages
+
+    @property
+    def pictures(self) -> Pictures:
+        return self.facts.pictures
 
     @property
     def mission(self) -> Mission:
@@ -94,8 +90,8 @@ class LanguageBuild:
 
     @property
     def language(self) -> Language:
-        """This build's language as HQ declares it (CLDR's facts plus HQ's additions)."""
-        return self.network.languages.get(self.lang)
+        """This site's language as HQ declares it (CLDR's facts plus HQ's additions)."""
+        return self.facts.language
 
     @property
     def default_language(self) -> str:
@@ -118,9 +114,26 @@ class LanguageBuild:
     def docs_dir(self) -> Path:
         return self.entry.root / PAGES_DIR / self.lang
 
-    @cached_property
-    def pages(self) -> MissionPages:
-        return collect_pages(self.network, self.entry)
+    # -- what the sections give -------------------------------------------------------------
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+    def blocks(self, path: str) -> list[Block]:
+        """The theme blocks of the page at ``path``, in the sections' order."""
+        return [block for s in self.sections for block in s.blocks.get(path, ())]
+
+    def head(self, path: str) -> list[str]:
+        return [s.head[path] for s in self.sections if path in s.head]
+
+    @property
+    def template_globals(self) -> dict[str, Any]:
+        return {key: value for s in self.sections for key, value in s.globals.items()}
+
+    @property
+    def emergency(self) -> bool:
+        """A crisis is in force: every page has the emergency layout."""
+        return any(s.emergency for s in self.sections)
 
     def navigation(self) -> list[NavItem]:
         """The navigation tree of this language, in HQ's standard order."""
@@ -149,11 +162,11 @@ class LanguageBuild:
         return [p for p in (self.entry.root, self.network.hq_dir) if p.is_dir()]
 
     def is_outdated(self, path: str | None) -> bool:
-        """Whether this language's version of ``path`` lags behind the Vietnamese source."""
+        """Whether this language's version of ``path`` lags behind the default language's."""
         if not path or self.lang == self.default_language:
             return False
-        if self.known_outdated is not None:
-            return path in self.known_outdated
+        if self.request.outdated is not None:
+            return path in self.request.outdated
         from chancery.content.freshness import is_outdated
 
         return is_outdated(self.pages, path, self.lang)
@@ -161,36 +174,13 @@ class LanguageBuild:
     def page(self, path: str | None) -> PageSource | None:
         return self.pages.by_lang[self.lang].get(path) if path else None
 
-    @cached_property
-    def _translations(self) -> dict[str, dict[str, str]]:
-        """For each page of this language: its real translations' URLs, from the mission root."""
-        index: dict[str, dict[str, str]] = {}
-        for path, page in self.pages.by_lang[self.lang].items():
-            langs = self.pages.translations(path)
-            index[path] = language_urls(
-                path, [code for code in self.mission.languages if code in langs],
-                self.default_language)
-            if page.fallback_from:
-                index[path].pop(self.lang, None)
-        return index
-
-    def set_translations(self, path: str, urls: dict[str, str], *, listed: bool = True) -> None:
-        """Declare the translations of a page whose URLs a plugin decides (e.g. news posts).
-
-        ``urls`` maps language codes to URLs from the mission's root, e.g. ``fr/news/x/``;
-        ``listed=False`` keeps a utility page (search) out of the sitemap.
-        """
-        self._translations[path] = dict(urls)
-        if not listed:
-            self._unlisted.add(path)
-
-    def translations_of(self, path: str | None) -> dict[str, str]:
-        """URLs (from the mission root) of the real translations of ``path``, this one included."""
-        return dict(self._translations.get(path, {})) if path else {}
+    def versions_of(self, path: str | None) -> dict[str, str]:
+        """URLs (from the mission root) of the language versions of ``path``, this one included."""
+        return dict(self.versions.get(path, {})) if path else {}
 
     def own_url(self, path: str | None) -> str:
         """This page's URL from the mission root."""
-        urls = self._translations.get(path or "", {})
+        urls = self.versions.get(path or "", {})
         if self.lang in urls:
             return urls[self.lang]
         return self.prefix + (page_url(path) if path else "")
@@ -202,13 +192,13 @@ class LanguageBuild:
         makes the home page say so (a CSS ``:target`` notice, no script needed).
         """
         here = self.own_url(path)
-        translations = self.translations_of(path)
+        versions = self.versions_of(path)
         result = []
         for code in self.mission.languages:
             lang = self.network.languages.get(code)
             home = language_prefix(code, self.default_language)
-            exists = code in translations
-            target = translations.get(code) or (here if code == self.lang else home)
+            exists = code in versions
+            target = versions.get(code) or (here if code == self.lang else home)
             href = relative_url(here, target)
             if not exists and code != self.lang:
                 href += "#chancery-untranslated"
@@ -222,9 +212,9 @@ class LanguageBuild:
         """``(absolute URL, {lang: absolute URL})`` for every real page of this language."""
         base = self.mission.site_url
         entries = []
-        for path in sorted(self._translations):
-            urls = self._translations[path]
-            if self.lang not in urls or path in self._unlisted:
+        for path in sorted(self.versions):
+            urls = self.versions[path]
+            if self.lang not in urls or path in self.unlisted:
                 continue  # untranslated copies and utility pages are not for search engines
             entries.append((base + urls[self.lang], {c: base + u for c, u in urls.items()}))
         return entries
@@ -233,9 +223,9 @@ class LanguageBuild:
         """Relative link from the page at ``from_path`` to the page ``to_path`` (same language)."""
         return relative_url(self.own_url(from_path), self.prefix + page_url(to_path))
 
-    def link_to_translation(self, path: str | None, code: str) -> str | None:
-        """Relative link to the ``code`` version of ``path``, if that translation exists."""
-        target = self.translations_of(path).get(code)
+    def link_to_version(self, path: str | None, code: str) -> str | None:
+        """Relative link to the ``code`` version of ``path``, if that version exists."""
+        target = self.versions_of(path).get(code)
         return None if target is None else relative_url(self.own_url(path), target)
 
     def root_from(self, from_path: str | None) -> str:

@@ -2,8 +2,8 @@
 
 MkDocs makes a new Jinja environment for every build, which compiles Material's and
 the theme's templates again (about 0.3 s). They are kept in memory for the worker
-process's next build and, if ``$CHANCERY_TEMPLATE_CACHE`` names a folder (``build.py``
-sets one under its cache folder), on disk for the next run. Jinja checks each entry
+process's next build and, if the render request names a folder (``build.py`` sets one
+under its cache folder), on disk for the next run. Jinja checks each entry
 against the template's source and its own version, so a changed template is compiled
 afresh; files are replaced atomically, so workers can share the folder. Keys also name how
 templates are compiled (autoescaped): bytecode compiled otherwise is never reused.
@@ -12,13 +12,11 @@ templates are compiled (autoescaped): bytecode compiled otherwise is never reuse
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
 
 from chancery.core.atomic import write_bytes_atomic
-from chancery.core.engine import TEMPLATE_CACHE_ENV as ENV
 
 COMPILED_AS = "autoescape"  # change when the environment compiles templates differently
 
@@ -29,13 +27,12 @@ class TemplateCache(BytecodeCache):
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return super().get_cache_key(f"{COMPILED_AS}:{name}", filename)
 
-    def __init__(self) -> None:
-        self.memory: dict[str, bytes] = {}
+    def __init__(self, memory: dict[str, bytes], folder: Path | None) -> None:
+        self.memory = memory
+        self.folder = folder
 
-    @staticmethod
-    def _file(key: str) -> Path | None:
-        folder = os.environ.get(ENV)
-        return Path(folder) / f"{key}.jinja" if folder else None
+    def _file(self, key: str) -> Path | None:
+        return self.folder / f"{key}.jinja" if self.folder else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self.memory.get(bucket.key)
@@ -57,4 +54,11 @@ class TemplateCache(BytecodeCache):
             write_bytes_atomic(file, data, mkdir=True)
 
 
-CACHE = TemplateCache()  # one per process
+# Compiled templates of this process's earlier builds: Jinja checks every entry against
+# its template's source, so it holds no build's state, only work a later build can skip.
+_COMPILED: dict[str, bytes] = {}
+
+
+def template_cache(folder: Path | None) -> TemplateCache:
+    """The cache of one build: this process's compiled templates, and ``folder`` if given."""
+    return TemplateCache(_COMPILED, folder)

@@ -1,12 +1,12 @@
-"""MkDocs adapter: points a build at one mission and one language.
+"""MkDocs adapter: translates one language site into MkDocs' files, navigation and context.
 
-All decisions are made by :class:`chancery.site.language.LanguageBuild`; the hooks
-only copy its answers into MkDocs' configuration, files and templates.
+Every decision is made by :class:`chancery.site.language.LanguageSite`, which the engine
+(``chancery_plugins.engine``) assembles and hands this plugin before the build; the hooks
+copy its answers into MkDocs, in the order written here (no hook priorities).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,35 +15,39 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from chancery.content.i18n.catalog import translations
 from chancery.content.i18n.fallback import localized
-from chancery.core.errors import ContentError
-from chancery.core.urls import language_urls
+from chancery.features.crisis.layout import emergency_html
+from chancery.features.section import FeatureOptions
 from chancery.render.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
-from chancery.render.images.site import Pictures
 from chancery.render.markdown.raw_links import rewrite_page_links
 from chancery.render.security.deploy import write_site_headers
 from chancery.render.security.headers import page_policy
 from chancery.render.security.sanitize import enforce
 from chancery.render.whitespace import compact_html
-from chancery.site.language import LanguageBuild
+from chancery.site.assemble import SEARCH_PAGE, search_page
+from chancery.site.language import LanguageSite
+from chancery.site.lite import LITE_DIR
 from chancery.site.navigation import NavItem
-from chancery_plugins.site.bytecode import CACHE as TEMPLATE_CACHE
+from chancery_plugins.site.blocks import Blocks
+from chancery_plugins.site.bytecode import template_cache
 from chancery_plugins.site.config import SiteConfig
 from chancery_plugins.site.escaping import autoescaped, mark_page_html
 from chancery_plugins.site.images import publish_images
+from chancery_plugins.site.lite import write_lite
 from chancery_plugins.site.markdown_reuse import SharedMarkdown
 from chancery_plugins.site.navcache import cache_navigation
+from chancery_plugins.site.partial import mark_unchanged, read_titles
 from chancery_plugins.site.sitemaps import write_sitemaps
 from chancery_plugins.site.strings import install as install_material_strings
 from chancery_plugins.site.theme_files import without_hidden_folders
 
 BIDI_EXTENSION = "chancery.render.markdown.bidi"  # isolates Latin-script names in RTL text
-SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's index
 MATERIAL_DIR = Path(material.__file__).resolve().parent
 MATERIAL_SCRIPTS = "assets/javascripts/"  # Material's bundle, search worker and lunr
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
@@ -61,85 +65,119 @@ def mkdocs_nav(items: list[NavItem]) -> list:
     return nav
 
 
+def feature_options(config: MkDocsConfig) -> FeatureOptions:
+    """HQ's settings of the sections, as written in the site configuration."""
+    options = config.plugins["chancery/site"].config
+    return FeatureOptions(options.home_posts, options.feed_posts, config.theme["logo"],
+                          frozenset(options.sections))
+
+
 class SitePlugin(BasePlugin[SiteConfig]):
-    """Configure the build for ``mission`` in ``language`` from ``content_dir``."""
+    """Build the language site handed over in :attr:`site`."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.serving = False
-        self.build: LanguageBuild | None = None
+        self.site: LanguageSite | None = None  # set by the engine before every build
         self.pages_written = 0
         self.font_families: list[str] = []
         self.markdown: SharedMarkdown | None = None
-        self.known_outdated: frozenset[str] | None = None  # set by the engine, if known
+        self.blocks: Blocks | None = None
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-
-    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not self.config.mission:
-            raise PluginError("no mission chosen: run 'python3 build.py build --mission ID' "
-                              "or set CHANCERY_MISSION")
+        site = self.site
+        if site is None:
+            raise PluginError("chancery/site builds what build.py assembles: run "
+                              "'python3 build.py build --mission ID' (or serve)")
         # State is per build: `serve` reuses this object for every rebuild.
         self.pages_written = 0
         self.markdown = None  # made at the first page, with the extensions of this build
-        try:
-            build = LanguageBuild.load(Path(self.config.content_dir), self.config.mission,
-                                       self.config.language)
-        except ContentError as exc:
-            if not self.serving:
-                raise  # build.py reports the problems itself
-            raise PluginError("\n".join(str(p) for p in exc.problems)) from None
-        build.known_outdated = self.known_outdated
-        build.pictures = Pictures()  # media images: made in on_files, shown by pages
-        self.build = build
-        config.docs_dir = str(build.docs_dir)
-        config.site_name = build.site_name
-        if not self.serving:
-            config.site_url = build.site_url
-        config.theme["language"] = build.lang
+        config.docs_dir = str(site.docs_dir)
+        config.site_name = site.site_name
+        if not site.request.serving:
+            config.site_url = site.site_url
+        config.theme["language"] = site.lang
         config.theme.get_env = autoescaped(  # type: ignore[method-assign]
             without_hidden_folders(config.theme.get_env))
-        if build.language.is_rtl and BIDI_EXTENSION not in config.markdown_extensions:
+        if site.language.is_rtl and BIDI_EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(BIDI_EXTENSION)
-        config.nav = mkdocs_nav(build.navigation())
-        config.watch.extend(str(p) for p in build.watched_paths())
+        config.nav = mkdocs_nav(site.navigation())
+        config.watch.extend(str(p) for p in site.watched_paths())
         config.extra["chancery"] = True
+        self.blocks = Blocks(config.theme.dirs, site.lang)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._drop_unused_theme_files(files, config)
-        for path, source in self.build.extra_files():
+        site = self.site
+        self._drop_theme_files(files, config)
+        for path, source in site.extra_files():
             if files.get_file_from_path(path) is not None:
                 continue
             src_dir = str(source)[: -len(path)].rstrip("/")
             files.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
-        publish_images(files, config, self.build.pictures, Path(self.config.content_dir))
-        if files.get_file_from_path(SEARCH_PAGE) is None:
-            title = translations(self.build.lang).gettext("Search")
-            content = f"---\ntitle: {json.dumps(title)}\ntemplate: search.html\n---\n"
-            files.append(File.generated(config, SEARCH_PAGE, content=content))
-            build = self.build
-            build.set_translations(SEARCH_PAGE, language_urls(
-                SEARCH_PAGE, build.mission.languages, build.default_language), listed=False)
+        publish_images(files, config, site.pictures, Path(site.request.content_dir))
+        search = search_page(site)
+        if search is not None and files.get_file_from_path(SEARCH_PAGE) is None:
+            files.append(File.generated(config, SEARCH_PAGE, content=search))
+        for section in site.sections:
+            self._section_files(section, files, config)
+        for path, file in site.generated.items():  # pages made from data
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(file)))
+        if site.request.only is not None:  # last: once every file is in the list
+            mark_unchanged(files, site.request.only)
         return files
 
-    def _drop_unused_theme_files(self, files: Files, config: MkDocsConfig) -> None:
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.site.request.only is not None:
+            read_titles(nav, self.site.request.only, config)
+        return nav
+
+    @staticmethod
+    def _section_files(section, files: Files, config: MkDocsConfig) -> None:  # noqa: ANN001
+        """A section's own pages: posts moved to their URL or left out, listings, feeds."""
+        if section.moves or section.dropped:
+            for file in list(files):
+                url = section.moves.get(file.src_uri)
+                if url is not None:
+                    file.dest_uri = url + "index.html"
+                    file.url = url
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                elif file.src_uri in section.dropped:
+                    files.remove(file)
+        for src_uri, markdown in section.documents:
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=markdown,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, text in section.files.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=text))
+
+    def _drop_theme_files(self, files: Files, config: MkDocsConfig) -> None:
         """Keep only the font families the mission's languages need (CJK fonts are large),
-        and none of Material's scripts: pages load no Material JavaScript (main.html)."""
-        theme, languages = Path(config.theme.custom_dir), self.build.mission.languages
-        preferred = preferred_fonts(self.build.network.languages, languages)
+        none of Material's scripts (pages load no Material JavaScript: main.html), and none
+        of the theme files a section leaves out."""
+        site = self.site
+        theme, languages = Path(config.theme.custom_dir), site.mission.languages
+        drops = [drop for section in site.sections for drop in section.drops]
+        preferred = preferred_fonts(site.network.languages, languages)
         self.font_families = font_families(theme / "fonts.yml", languages, preferred)
-        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: chancery/render/fonts.py
+        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: render/fonts.py
                                     content=mission_font_css(theme, languages, preferred)))
         for file in list(files):
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source is not None and source.is_relative_to(theme) and any(
+                    file.src_uri == d or (d.endswith("/") and file.src_uri.startswith(d))
+                    for d in drops):
+                files.remove(file)
+                continue
             if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
                 files.remove(file)
                 continue
-            if file.src_uri.startswith(MATERIAL_SCRIPTS) and file.abs_src_path \
-                    and Path(file.abs_src_path).is_relative_to(MATERIAL_DIR):
+            if file.src_uri.startswith(MATERIAL_SCRIPTS) and source is not None \
+                    and source.is_relative_to(MATERIAL_DIR):
                 files.remove(file)
                 continue
             parts = file.src_uri.split("/")
@@ -148,11 +186,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 files.remove(file)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.bytecode_cache = TEMPLATE_CACHE
+        site = self.site
+        env.bytecode_cache = template_cache(site.request.template_cache)
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(translations(self.build.lang), newstyle=True)
+        env.install_gettext_translations(translations(site.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
-        install_material_strings(env, self.build.lang, self.build.language.direction)
+        env.globals.update(site.template_globals)
+        env.globals["chancery_lite_url"] = site.site_url + LITE_DIR + "/"
+        install_material_strings(env, site.lang, site.language.direction)
         cache_navigation(env)
         return env
 
@@ -162,58 +203,76 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self.markdown.attach(page)
         return page
 
-    @event_priority(100)  # first: before the plugins add HQ's own HTML (data blocks...)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        path = page.file.src_uri
+        for section in self.site.sections:
+            template = section.templates.get(path)
+            if template:
+                page.meta.setdefault("template", template)
+            for key, value in section.meta.get(path, {}).items():
+                page.meta.setdefault(key, value)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         html = self._sanitised(html, page)  # the editor's HTML, before HQ's pictures
         # A news post's cover picture comes first: then every picture of the text is lazy.
-        return self.build.pictures.rewrite(html, page.url, page.file.src_uri,
-                                           eager_first=not page.meta.get("image"))
+        html = self.site.pictures.rewrite(html, page.url, page.file.src_uri,
+                                          eager_first=not page.meta.get("image"))
+        blocks = self.site.blocks(page.file.src_uri)  # HQ's HTML, after the sanitiser
+        return self.blocks.around(html, page, blocks) if blocks else html
 
     def _sanitised(self, html: str, page: Page) -> str:
         """The page's Markdown HTML held to HQ's allow-list (chancery.render.security.sanitize):
         anything outside it fails the build at file:line, and is removed in any case."""
         source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
-        try:
-            html = enforce(html, self.build.hq.html, source, page.markdown or "")
-        except ContentError as exc:
-            if self.serving:
-                raise PluginError(str(exc)) from None
-            raise
+        html = enforce(html, self.site.hq.html, source, page.markdown or "")
         # raw-HTML links to pages, rewritten as MkDocs rewrites the Markdown ones
         return rewrite_page_links(html, self.markdown.links.path_to_url)
 
-    @event_priority(-100)  # last: page.content is final once marked as HTML
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        site, path = self.site, page.file.src_uri
+        for section in site.sections:
+            view = section.views(path) if section.views else None
+            if view is not None:
+                context["news"] = view
         mark_page_html(page)
-        context["chancery"] = self._context(page.file.src_uri)
-        source = self.build.page(page.file.src_uri)
+        context["chancery"] = self._context(path)
+        source = site.page(path)
         if source and source.fallback_from:
             # An untranslated copy: search engines should index the original instead.
-            original = self.build.translations_of(source.path).get(source.fallback_from)
+            original = site.versions_of(source.path).get(source.fallback_from)
             if original is not None:
-                page.canonical_url = self.build.mission.site_url + original
+                page.canonical_url = site.mission.site_url + original
         return context
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_sitemaps(self.build, Path(config.site_dir))
-        if self.build.lang == self.build.default_language:
-            target = self.build.mission.publish
-            write_site_headers(Path(config.site_dir), self.build.mission.id,
-                               target.method if target else None)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_written += 1
-        return compact_html(self._html_dir(output))
+        output = compact_html(self._html_dir(output))
+        for html in self.site.head(page.file.src_uri):  # e.g. the contact page's JSON-LD
+            head, found, rest = output.partition("</head>")
+            output = head + html + "\n" + found + rest if found else output
+        return emergency_html(output) if self.site.emergency else output
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output
-        return compact_html(self._html_dir(output))
+        output = compact_html(self._html_dir(output))
+        return emergency_html(output) if self.site.emergency else output  # 404.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = self.site
+        write_sitemaps(site, Path(config.site_dir))
+        if site.lang == site.default_language:
+            target = site.mission.publish
+            write_site_headers(Path(config.site_dir), site.mission.id,
+                               target.method if target else None)
+        write_lite(site, tuple(config.theme.dirs), Path(config.site_dir))
 
     def _html_dir(self, output: str) -> str:
         """Put ``dir`` on ``<html>`` too (Material only sets it on ``<body>``)."""
-        direction = self.build.language.direction
+        direction = self.site.language.direction
 
         def add_dir(match: re.Match) -> str:
             attrs = match.group(1)
@@ -222,7 +281,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return _HTML_TAG.sub(add_dir, output, count=1)
 
     def _context(self, path: str | None) -> dict:
-        build = self.build
+        build = self.site
         mission, hq, lang = build.mission, build.hq, build.lang
         return {
             "lang": build.language,
@@ -248,12 +307,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             "font_css": [FONTS_CSS],
             "fallback": self._fallback(path),
             "outdated": build.is_outdated(path),
-            "source_href": build.link_to_translation(path, build.default_language),
+            "source_href": build.link_to_version(path, build.default_language),
         }
 
     def _fallback(self, path: str | None) -> dict | None:
-        source = self.build.page(path)
+        source = self.site.page(path)
         if not source or not source.fallback_from:
             return None
-        original = self.build.network.languages.get(source.fallback_from)
+        original = self.site.network.languages.get(source.fallback_from)
         return {"code": original.code, "name": original.native_name, "dir": original.direction}

@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 from chancery.core.urls import language_prefixes
-from chancery.site.language import LanguageBuild
+from chancery.site.language import LanguageSite
 from chancery.site.sitemaps import (
     SITEMAP,
     SITEMAP_INDEX,
@@ -16,7 +16,7 @@ from chancery.site.sitemaps import (
 )
 
 
-def write_sitemaps(build: LanguageBuild, site_dir: Path) -> None:
+def write_sitemaps(build: LanguageSite, site_dir: Path) -> None:
     """Replace MkDocs' plain sitemap with one that carries the hreflang alternates."""
     xml = sitemap_xml(build.sitemap(), build.default_language)
     (site_dir / SITEMAP).write_text(xml, encoding="utf-8")

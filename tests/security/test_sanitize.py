@@ -197,6 +197,8 @@ def test_render_alone_refuses_the_page(
         built_once: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         name: str, payload: str, message: str) -> None:
     """Without the check, the render itself fails at file:line (it never publishes it)."""
+    from chancery.core.clock import wall_now
+    from chancery.site.request import RenderRequest
     from chancery_plugins.engine import build_language
 
     content = tmp_path / "case" / "content"
@@ -204,7 +206,8 @@ def test_render_alone_refuses_the_page(
     monkeypatch.chdir(content)
     lang = lyon_languages(content)[-1]
     path = payload_page(content, lang, payload)
-    result = build_language(content, "fr-lyon", lang, tmp_path / "site")
+    result = build_language(RenderRequest(content, "fr-lyon", lang, wall_now()),
+                            tmp_path / "site")
     assert any(e.startswith(f"{path}:{LINE}: {message}") for e in result.errors), result.errors
 
 

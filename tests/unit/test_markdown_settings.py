@@ -12,7 +12,7 @@ from chancery.render.markdown.render import markdown_settings, render_body
 def test_settings_are_read_with_engine_tags(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: x\nplugins:\n  - chancery/site:\n      mission: !ENV [CHANCERY_MISSION, '']\n"
+        "site_name: x\nplugins:\n  - chancery/site:\n      home_posts: !ENV [HOME_POSTS, 5]\n"
         "markdown_extensions:\n  - tables\n  - toc:\n      permalink: true\n"
         "      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n",
         encoding="utf-8")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chancery.site.language import LanguageBuild
+from chancery.core.clock import wall_now
+from chancery.features.section import FeatureOptions
+from chancery.site.assemble import assemble, release
+from chancery.site.request import RenderRequest
 from tests.conftest import page, write
 
 
@@ -23,7 +26,11 @@ def test_sections_follow_hq_order_with_titles_from_front_matter(network_dir: Pat
     write(base / "news/index.md", page("Actualités"))
     write(base / "news/2026/post.md", page("Un article"))
     write(base / "zz-extra.md", page("Autre page"))
-    nav = LanguageBuild.load(network_dir, "fr-lyon", "fr").navigation()
+    # The navigation of the pages alone: no section runs (the post here is not valid news).
+    site = assemble(RenderRequest(network_dir, "fr-lyon", "fr", wall_now()),
+                    FeatureOptions(enabled=frozenset()))
+    nav = site.navigation()
+    release(site)
     inherited = [entry for entry in flatten(nav) if (entry[2] or "profile/").startswith("profile/")]
     assert [path for _, _, path in inherited] == [None, "profile/vietnam.md"]  # from HQ
     assert [entry for entry in flatten(nav) if entry not in inherited] == [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from chancery.content.data.pages import GeneratedPage
 from chancery.content.data.zones import mission_timezone
@@ -10,7 +11,7 @@ from chancery.content.i18n.catalog import translations
 from chancery.content.model.network import MissionEntry, Network
 from chancery.core.errors import ContentError
 from chancery.features.consular.closures import HolidaySources, load_hq_names
-from chancery.features.consular.hours import load_hours
+from chancery.features.consular.hours import MissionHours, load_hours
 from chancery.features.consular.schedule import ScheduleView, schedule_view
 from chancery.features.consular.services import Catalog, load_catalog
 from chancery.features.consular.views import INDEX, service_path
@@ -31,10 +32,14 @@ def valid_catalog(network: Network, entry: MissionEntry) -> Catalog:
 
 
 def mission_schedule(
-    network: Network, entry: MissionEntry, moment: datetime, lang: str
+    network: Network, entry: MissionEntry, moment: datetime, lang: str,
+    mission_hours: MissionHours | None | Literal["load"] = "load",
 ) -> ScheduleView | None:
-    """Weekly hours and the next 12 months' closures in ``lang``; ``None`` without hours."""
-    mission_hours = load_hours(entry)
+    """Weekly hours and the next 12 months' closures in ``lang``; ``None`` without hours.
+
+    ``mission_hours`` is the mission's ``hours.yml`` if the caller loaded it already."""
+    if isinstance(mission_hours, str):  # "load"
+        mission_hours = load_hours(entry)
     if mission_hours is None:
         return None
     hq_names, _ = load_hq_names(network)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chancery.content.data.places import country_name
+from chancery.content.data.places import address_lines
 from chancery.content.model.fields import tel_uri
 from chancery.content.model.mission import Address, Mission
 from chancery.features.consular.schedule import ScheduleView
 
 PAGE = "contact/index.md"
-# Countries that write the postcode after the town.
-_POSTCODE_LAST = {"GB", "US", "CA", "AU", "IE", "IN", "NZ", "ZA", "BR", "SG"}
 
 
 @dataclass(frozen=True)
@@ -31,13 +29,6 @@ class ContactView:
     hotline: Entry
     jurisdiction: str
     schedule: ScheduleView | None
-
-
-def address_lines(address: Address, lang: str) -> list[str]:
-    """Street, town with postcode (in the country's order), country in ``lang``."""
-    town = (f"{address.city} {address.postal_code}" if address.country in _POSTCODE_LAST
-            else f"{address.postal_code} {address.city}").strip()
-    return [address.street, town, country_name(address.country, lang)]
 
 
 def map_url(address: Address) -> str | None:

@@ -9,6 +9,7 @@ from chancery.content.loaders.frontmatter import MarkdownSource
 from chancery.content.model.network import HQ_DIR, HQ_FILE, MissionEntry, Network, load_hq
 from chancery.content.pages import MEDIA_DIR, MissionPages, PageSource
 from chancery.core.errors import Problem
+from chancery.core.incremental.stamps import FileStamp
 from chancery.features.news.load import load_mission_news, mission_rules, news_rules
 from chancery.features.news.model import is_post_path
 from chancery.features.news.validate import NewsRules, check_post
@@ -35,11 +36,10 @@ def _rules_for(page: PageSource) -> NewsRules:
     owner = page.file.parents[page.path.count("/") + 2]
     content = owner.parent
     hq_file = content / HQ_DIR / HQ_FILE
-    stamp = hq_file.stat().st_mtime_ns if hq_file.is_file() else 0
-    return _rules(content, owner, stamp)
+    return _rules(content, owner, FileStamp.read(hq_file))
 
 
 @lru_cache(maxsize=64)
-def _rules(content: Path, owner: Path, stamp: int) -> NewsRules:
+def _rules(content: Path, owner: Path, stamp: FileStamp | None) -> NewsRules:
     hq, _ = load_hq(content)
     return news_rules(hq, [content / HQ_DIR / MEDIA_DIR, owner / MEDIA_DIR])

@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from chancery.core.errors import msg
+from chancery.core.incremental.stamps import FileStamp
 from chancery.render.images.limits import MAX_BYTES, MAX_PIXELS, is_svg
 from chancery.render.images.svg import svg_problem
 
@@ -104,7 +105,7 @@ def probe(path: Path) -> Probe:
 
 
 @lru_cache(maxsize=4096)
-def _problem(path: str, size: int, mtime_ns: int) -> str | None:  # noqa: ARG001 - cache key
+def _problem(path: str, stamp: FileStamp) -> str | None:  # noqa: ARG001 - cache key
     file = Path(path)
     try:
         if is_svg(path):
@@ -123,4 +124,4 @@ def image_problem(path: Path) -> str | None:
         stat = os.stat(path)
     except OSError as exc:
         return msg("cannot be read ({strerror})", strerror=exc.strerror)
-    return _problem(str(path), stat.st_size, stat.st_mtime_ns)
+    return _problem(str(path), FileStamp.of(stat))

@@ -24,5 +24,3 @@ def is_svg(name: str) -> bool:
 def is_image(name: str) -> bool:
     return is_raster(name) or is_svg(name)
 
-# Where a build keeps encoded images between runs (set by build.py for its workers).
-CACHE_ENV = "CHANCERY_IMAGE_CACHE"

@@ -7,14 +7,13 @@ and publishes the files each rendition lists; pages and news templates ask for
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from pathlib import Path
 
 from chancery.core.urls import relative_url
 from chancery.render.images.inspect import ImageRefused
-from chancery.render.images.limits import CACHE_ENV, is_raster
+from chancery.render.images.limits import is_raster
 from chancery.render.images.markup import CONTENT_SIZES, picture
 from chancery.render.images.pipeline import Pipeline, Rendition
 
@@ -32,10 +31,7 @@ class Pictures:
     """Renditions of a build's media images, by their path in the site."""
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
-        if pipeline is None:
-            folder = os.environ.get(CACHE_ENV)
-            pipeline = Pipeline(Path(folder) if folder else None)
-        self.pipeline = pipeline
+        self.pipeline = pipeline if pipeline is not None else Pipeline(None)
         self.renditions: dict[str, Rendition] = {}
         self.refused: set[str] = set()
 

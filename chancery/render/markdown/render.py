@@ -7,22 +7,18 @@ as the build (the ids of headings, footnotes, raw HTML, ``attr_list`` attributes
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from importlib import import_module
-from pathlib import Path
 
 import markdown
 import yaml
 
-from chancery.core.engine import CONFIG_ENV
+from chancery.core.engine import site_config_file
 from chancery.core.project import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
 
 
-def site_config_file() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or ROOT / "mkdocs.yml")
 
 
 class _ConfigLoader(yaml.SafeLoader):

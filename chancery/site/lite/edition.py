@@ -23,6 +23,7 @@ from chancery.core.project import THEME_DIR
 from chancery.core.urls import language_prefix, page_url, relative_url
 from chancery.features.alerts.alerts import active_alerts
 from chancery.features.alerts.views import alert_view
+from chancery.features.consular.hours import load_hours
 from chancery.features.consular.pages import mission_schedule, valid_catalog
 from chancery.features.consular.views import INDEX as CONSULAR_INDEX
 from chancery.features.consular.views import ServiceView, service_path, service_view
@@ -31,7 +32,7 @@ from chancery.features.contact.views import PAGE as CONTACT_PAGE
 from chancery.features.crisis.crisis import active_crises
 from chancery.features.crisis.views import crisis_view
 from chancery.render.security.headers import page_policy
-from chancery.site.language import LanguageBuild
+from chancery.site.language import LanguageSite
 from chancery.site.lite import BUDGET, LITE_DIR
 from chancery.site.lite.render import render
 
@@ -68,20 +69,20 @@ class LitePage:
 class LiteEdition:
     """The text-only pages of ``build`` at ``moment``."""
 
-    build: LanguageBuild
+    build: LanguageSite
     moment: datetime
     news: list[NewsItem] = field(default_factory=list)
     feed: Feed | None = None
     theme_dirs: tuple[str, ...] = (str(THEME_DIR),)
 
     def __post_init__(self) -> None:
-        build = self.build
+        build, once = self.build, self.build.facts.once  # what the sections loaded, reused
         self._ = translations(build.lang).gettext
         self.crises = [crisis_view(c, build.lang)
-                       for c in active_crises(build.network, build.entry, self.moment)]
+                       for c in once(active_crises, build.network, build.entry, self.moment)]
         self.alerts = [alert_view(a, build.lang)
-                       for a in active_alerts(build.network, build.entry, self.moment)]
-        catalog = valid_catalog(build.network, build.entry)
+                       for a in once(active_alerts, build.network, build.entry, self.moment)]
+        catalog = once(valid_catalog, build.network, build.entry)
         self.services = [service_view(r.service, build.lang, lite_path(service_path(r.service.id)))
                          for r in catalog.services]
 
@@ -106,8 +107,10 @@ class LiteEdition:
         return self._page("index.md", "lite/index.html", self.build.site_name)
 
     def _consular(self) -> LitePage:
-        schedule = mission_schedule(self.build.network, self.build.entry, self.moment,
-                                    self.build.lang)
+        build, once = self.build, self.build.facts.once
+        hours = once(load_hours, build.entry)
+        schedule = once(mission_schedule, build.network, build.entry, self.moment, build.lang,
+                        hours)
         return self._page(CONSULAR_INDEX, "lite/consular.html", self._("Consular services"),
                           services=self.services, schedule=schedule)
 
@@ -117,7 +120,12 @@ class LiteEdition:
     def _contact(self) -> LitePage:
         build = self.build
         url = build.site_url + page_url(CONTACT_PAGE)
-        view, _data = contact_content(build.network, build.entry, build.lang, url, self.moment)
+        once = build.facts.once
+        hours = once(load_hours, build.entry)
+        schedule = once(mission_schedule, build.network, build.entry, self.moment, build.lang,
+                        hours)
+        view, _data = once(contact_content, build.network, build.entry, build.lang, url,
+                           self.moment, schedule, hours)
         return self._page(CONTACT_PAGE, "lite/contact.html", self._("Contact"), contact=view)
 
     def _news(self) -> LitePage:

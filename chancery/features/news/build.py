@@ -1,13 +1,9 @@
-"""The news part of one language build: files to publish, add or drop, and each page's view.
-
-The MkDocs adapter (``chancery_plugins.news``) only forwards engine events here.
-"""
+"""The news of one language site: files to publish, add or drop, and each page's view."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
@@ -23,7 +19,7 @@ from chancery.features.news.load import load_mission_news, mission_rules
 from chancery.features.news.model import Post, is_post_path
 from chancery.features.news.social import social_meta
 from chancery.features.news.views import HomeView, ListingView, PostView, Views
-from chancery.site.language import LanguageBuild
+from chancery.features.section import FeatureOptions, SectionInput
 
 HOME = "index.md"
 NEWS_INDEX = f"{NEWS_DIR}/index.md"
@@ -32,21 +28,15 @@ LISTING_TEMPLATE = "news/index.html"
 HOME_TEMPLATE = "news/home.html"
 
 
-@dataclass(frozen=True)
-class NewsOptions:
-    home_posts: int = 5  # latest posts on the home page
-    feed_posts: int = 20  # posts in each feed
-    logo: str | None = None  # the publisher's logo, a path in the site (for JSON-LD)
-
-
 class NewsBuild:
     """News of one mission in one language at ``now``; raises :class:`ContentError` if invalid."""
 
-    def __init__(self, build: LanguageBuild, now: datetime, options: NewsOptions | None = None):
+    def __init__(self, build: SectionInput, now: datetime | None = None,
+                 options: FeatureOptions | None = None):
         self.build = build
         self.lang = build.lang
-        self.now = now
-        self.options = options or NewsOptions()
+        self.now = now = build.now if now is None else now
+        self.options = options or build.options
         news = load_mission_news(build.pages, mission_rules(build.network, build.entry))
         news.raise_errors()
         settings = build.hq.news
@@ -57,32 +47,28 @@ class NewsBuild:
         self.prefixes = language_prefixes(build.mission.languages, build.default_language)
         self.views = Views(self.lang, build.site_url, self.category_names, build.pictures)
         self._ = translations(self.lang).gettext
-        self._declare_addresses()
 
-    def _declare_addresses(self) -> None:
-        """Tell the language build where each post and listing is in every language.
-
-        The switcher, ``hreflang`` links and sitemaps then use these addresses; posts
-        that are not built now (drafts, future posts) are nowhere.
-        """
-        build, prefixes = self.build, self.prefixes
-        for path in build.pages.by_lang[self.lang]:
+    def addresses(self) -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+        """Where each post and listing is in every language, and the pages kept out of the
+        sitemap: posts that are not built now (drafts, future posts) are nowhere."""
+        prefixes = self.prefixes
+        found: dict[str, dict[str, str]] = {}
+        unlisted = set()
+        for path in self.build.pages.by_lang[self.lang]:
             if is_post_path(path) and path not in self.news.by_path:
-                build.set_translations(path, {}, listed=False)
+                found[path] = {}
+                unlisted.add(path)
         for post in self.news.published:
             versions = {**self.index.versions(post), self.lang: post}
-            build.set_translations(
-                post.path, {code: prefixes[code] + other.url for code, other in versions.items()}
-            )
+            found[post.path] = {code: prefixes[code] + other.url
+                                for code, other in versions.items()}
         for listing in self.news.listings():
-            build.set_translations(
-                listing.src_uri,
-                {
-                    code: prefix + listing.url
-                    for code, prefix in prefixes.items()
-                    if listing.src_uri in self.index[code].by_src_uri
-                },
-            )
+            found[listing.src_uri] = {
+                code: prefix + listing.url
+                for code, prefix in prefixes.items()
+                if listing.src_uri in self.index[code].by_src_uri
+            }
+        return found, frozenset(unlisted)
 
     # -- files ------------------------------------------------------------------------------
 

@@ -1,17 +1,14 @@
-"""Write the text-only edition (chancery.site.lite) of one language build into its site folder."""
+"""Write the text-only edition (chancery.site.lite) of one language site into its folder."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from chancery.core.atomic import write_text_atomic
-from chancery.site.language import LanguageBuild
+from chancery.features.news.build import NewsBuild
+from chancery.site.language import LanguageSite
 from chancery.site.lite import NEWS_POSTS
 from chancery.site.lite.edition import Feed, LiteEdition, NewsItem
-from chancery.site.news import NewsBuild
 
 
 def news_items(news: NewsBuild, count: int = NEWS_POSTS) -> list[NewsItem]:
@@ -24,15 +21,14 @@ def news_items(news: NewsBuild, count: int = NEWS_POSTS) -> list[NewsItem]:
     return items
 
 
-def write_lite(config: MkDocsConfig, build: LanguageBuild, moment: datetime) -> None:
+def write_lite(site: LanguageSite, theme_dirs: tuple[str, ...], site_dir: Path) -> None:
     """``lite/`` under the language's root: every page replaced whole (never written
     through a hard link that an incremental build made to the previous output)."""
-    news: NewsBuild | None = getattr(config.plugins.get("chancery/news"), "news", None)
     items, feed = [], None
-    if news is not None:
+    if site.section("news") is not None:
+        news = site.facts.once(NewsBuild, site.facts)  # the news section's own
         head = news.head()
         items, feed = news_items(news), Feed(head["title"], head["rss"], head["atom"])
-    edition = LiteEdition(build, moment, items, feed, tuple(config.theme.dirs))
-    site = Path(config.site_dir)
+    edition = LiteEdition(site, site.request.now, items, feed, theme_dirs)
     for page in edition.pages():
-        write_text_atomic(site / page.path, page.html, mkdir=True)
+        write_text_atomic(site_dir / page.path, page.html, mkdir=True)

@@ -1,1 +1,0 @@
-"""The chancery/alerts MkDocs plugin."""

@@ -1,1 +1,0 @@
-"""The chancery/consular MkDocs plugin."""

@@ -1,1 +1,0 @@
-"""The chancery/contact MkDocs plugin."""

@@ -1,1 +1,0 @@
-"""The chancery/profile MkDocs plugin."""
