@@ -18,6 +18,7 @@ from chancery.content.i18n.messages import TEMPLATE, untranslated
 from chancery.content.model.network import MissionEntry, Network, hq_text_gaps
 from chancery.content.pages import MissionPages, hq_page_gaps
 from chancery.core.errors import Problem, display_path, msg
+from chancery.core.incremental.stamps import FileStamp
 
 
 def language_gaps(network: Network, entry: MissionEntry, pages: MissionPages,
@@ -31,16 +32,11 @@ def language_gaps(network: Network, entry: MissionEntry, pages: MissionPages,
 
 def ui_catalog_gaps(lang: str) -> list[Problem]:
     """One warning if the interface catalog of ``lang`` is missing or incomplete."""
-    path = po_path(lang)
-    try:
-        version = path.stat().st_mtime_ns
-    except OSError:
-        version = 0
-    return list(_catalog_gaps(lang, version))
+    return list(_catalog_gaps(lang, FileStamp.read(po_path(lang))))
 
 
 @lru_cache(maxsize=128)
-def _catalog_gaps(lang: str, _version: int) -> tuple[Problem, ...]:
+def _catalog_gaps(lang: str, _stamp: FileStamp | None) -> tuple[Problem, ...]:
     if not TEMPLATE.is_file():
         return ()
     with TEMPLATE.open("rb") as handle:

@@ -23,6 +23,7 @@ from pydantic import Field
 
 from chancery.content.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.core.errors import ContentError, Problem, display_path, msg
+from chancery.core.incremental.stamps import FileStamp
 from chancery.core.project import PROJECT_ROOT
 
 DEFAULT_LANGUAGE = "vi"  # the network's source language: every text is written in it first
@@ -205,11 +206,11 @@ def load_languages(hq_dir: Path) -> Languages:
         stat = path.stat()
     except OSError:
         return Languages({}, None)
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size, display_path(path))
+    return _load(str(path.resolve()), FileStamp.of(stat), display_path(path))
 
 
 @lru_cache(maxsize=32)
-def _load(path: str, _mtime: int, _size: int, display: str) -> Languages:
+def _load(path: str, _stamp: FileStamp, display: str) -> Languages:
     from chancery.content.model.validation import validate
 
     source = load_yaml_file(Path(path), display)
