@@ -28,6 +28,7 @@ from chancery.content.pages import (
 )
 from chancery.core import clock
 from chancery.core.errors import ContentError, Problem, display_path, msg
+from chancery.core.incremental.reads import ReadCache, active, using
 from chancery.render.images.checks import image_problems
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -132,6 +133,9 @@ def check_mission(network: Network, entry: MissionEntry,
     """
     from chancery.checks.data import data_problems
 
+    if active() is None:  # e.g. build.py check: the mission's files read once for all checks
+        with using(ReadCache()):
+            return check_mission(network, entry, languages, only, now)
     languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
     pages = collect_pages(network, entry)
