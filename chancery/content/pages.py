@@ -42,7 +42,7 @@ class MissionPages:
     by_lang: dict[str, dict[str, PageSource]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def translations(self, path: str) -> dict[str, PageSource]:
+    def versions(self, path: str) -> dict[str, PageSource]:
         """Every real language version of the page at ``path`` (fallback copies excluded)."""
         return {
             lang: pages[path]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from chancery.content.data.pages import GeneratedPage
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.network import load_one
 from chancery.content.pages import MissionPages, PageSource, collect_pages
 from chancery.core.errors import ContentError, Problem, msg
@@ -122,7 +122,7 @@ def _versions(facts: SectionInput, made: list[str], sections: list[Section]
     default = facts.default_language
     versions: dict[str, dict[str, str]] = {}
     for path, page in pages.by_lang[lang].items():
-        have = pages.translations(path)
+        have = pages.versions(path)
         versions[path] = language_urls(path, [c for c in languages if c in have], default)
         if page.fallback_from:
             versions[path].pop(lang, None)
@@ -143,5 +143,5 @@ def search_page(site: LanguageSite) -> str | None:
     """The Markdown of the language's search page, unless the mission wrote one."""
     if SEARCH_PAGE in site.pages.by_lang[site.lang]:
         return None
-    title = translations(site.lang).gettext("Search")
+    title = ui_strings(site.lang).gettext("Search")
     return f"---\ntitle: {json.dumps(title)}\ntemplate: search.html\n---\n"

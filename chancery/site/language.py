@@ -234,9 +234,9 @@ class LanguageSite:
 
     def hotlines(self) -> list[Hotline]:
         """The mission's hotline, then the ministry's citizen-protection hotline."""
-        from chancery.content.i18n.catalog import translations
+        from chancery.content.i18n.catalog import ui_strings
 
-        _ = translations(self.lang).gettext
+        _ = ui_strings(self.lang).gettext
         ministry = self.hq.ministry.citizen_protection_hotline
         return [
             Hotline(_("Mission hotline"), self.mission.hotline, tel_uri(self.mission.hotline)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.languages import DEFAULT_LANGUAGE, load_languages
 from chancery.content.model.mission import MissionKind
 from chancery.content.pages import MEDIA_DIR, PAGES_DIR
@@ -119,7 +119,7 @@ social: []
     )
     (root / MEDIA_DIR).mkdir(exist_ok=True)
     for lang in languages:
-        _ = translations(lang).gettext
+        _ = ui_strings(lang).gettext
         for path, title, weight in STANDARD_PAGES:
             _write_new(root / PAGES_DIR / lang / path, page_text(_(title), weight), created)
     for path, _title, _weight in STANDARD_PAGES:

@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.features.section import Block
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
@@ -26,7 +26,7 @@ class Blocks:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.install_gettext_translations(translations(lang), newstyle=True)
+        self.env.install_gettext_translations(ui_strings(lang), newstyle=True)
         self.lang = lang
 
     def render(self, template: str, **context) -> str:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.i18n.fallback import localized
 from chancery.features.crisis.layout import emergency_html
 from chancery.features.section import FeatureOptions
@@ -189,7 +189,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         site = self.site
         env.bytecode_cache = template_cache(site.request.template_cache)
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(translations(site.lang), newstyle=True)
+        env.install_gettext_translations(ui_strings(site.lang), newstyle=True)
         env.globals["chancery"] = self._context(None)
         env.globals.update(site.template_globals)
         env.globals["chancery_lite_url"] = site.site_url + LITE_DIR + "/"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chancery.content.freshness import recorded_hash, source_hash
-from chancery.content.i18n.catalog import LOCALES_DIR, po_path, translations
+from chancery.content.i18n.catalog import LOCALES_DIR, po_path, ui_strings
 from chancery.content.i18n.review import review
 from chancery.content.loaders.yaml_source import load_yaml_file
 from chancery.content.model.languages import DEFAULT_LANGUAGE, load_languages
@@ -98,7 +98,7 @@ def test_the_worksheet_round_trips_every_kind_of_text(hq: Path, locales: Path,
     assert name[lang] == "[T] " + name["en"]
     # the interface: a new catalog, a draft, with plural forms
     assert review(po_path(lang, locales)).state == "draft"
-    ui = translations.__wrapped__(lang, locales)
+    ui = ui_strings.__wrapped__(lang, locales)
     assert ui.gettext("Search this site") == "[T] Search this site"
     assert "3" in ui.ngettext("%(num)d working day", "%(num)d working days", 3) % {"num": 3}
     # pages: written, and recorded as translating the Vietnamese page as it is now

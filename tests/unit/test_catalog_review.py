@@ -9,7 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from chancery.content.i18n.catalog import LOCALES_DIR, gettext_locale, po_path, translations
+from chancery.content.i18n.catalog import LOCALES_DIR, gettext_locale, po_path, ui_strings
 from chancery.content.i18n.review import DRAFT, FIELD, parse, read_marker, review, set_marker
 from chancery.content.i18n.status import catalog_statuses, template
 from chancery.content.model.languages import language, project_languages
@@ -24,7 +24,7 @@ def test_every_declared_language_has_a_complete_catalog_that_babel_loads() -> No
         assert status.review.state in ("draft", "reviewed", "source"), (status.lang, status.review)
         # the catalog really translates: a string every page shows is not the English one
         # (for the source language it is)
-        home = translations(status.lang).gettext("Search this site")
+        home = ui_strings(status.lang).gettext("Search this site")
         assert home, status.lang
         if status.review.state != "source":
             assert home != "Search this site", status.lang
@@ -36,7 +36,7 @@ def test_a_script_subtag_maps_to_the_gettext_folder() -> None:
     tagged = [code for code in project_languages().codes if "-" in code]
     for code in tagged:  # whichever HQ declares with a subtag: its folder exists, Babel reads it
         assert po_path(code).parent.parent.name == code.replace("-", "_")
-        assert translations(code).gettext("Home") != translations("en").gettext("Home")
+        assert ui_strings(code).gettext("Home") != ui_strings("en").gettext("Home")
         assert language(code).babel_locale == gettext_locale(code)
 
 

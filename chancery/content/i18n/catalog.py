@@ -32,8 +32,8 @@ def po_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
 
 
 @lru_cache(maxsize=32)
-def translations(lang: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """gettext translations for ``lang``; English source strings when none exist."""
+def ui_strings(lang: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
+    """The UI strings of ``lang`` (gettext); English source strings when none exist."""
     path = po_path(lang, locales_dir)
     if not path.is_file():
         return NullTranslations()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.fields import Localized
 from chancery.content.model.languages import DEFAULT_LANGUAGE, language
 from chancery.features.alerts.alerts import ScheduledAlert
@@ -32,7 +32,7 @@ def _pick(title: Localized, body: Localized, lang: str) -> str:
 
 
 def alert_view(scheduled: ScheduledAlert, lang: str) -> AlertView:
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     alert = scheduled.alert
     code = _pick(alert.title, alert.body, lang)
     label = {"info": _("Notice"), "warning": _("Warning"), "critical": _("Urgent warning")}

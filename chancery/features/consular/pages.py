@@ -7,7 +7,7 @@ from typing import Literal
 
 from chancery.content.data.pages import GeneratedPage
 from chancery.content.data.zones import mission_timezone
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.network import MissionEntry, Network
 from chancery.core.errors import ContentError
 from chancery.features.consular.closures import HolidaySources, load_hq_names
@@ -56,7 +56,7 @@ def consular_pages(catalog: Catalog, languages: list[str]) -> list[GeneratedPage
     pages = [
         GeneratedPage(
             INDEX,
-            {code: translations(code).gettext("Consular services") for code in languages},
+            {code: ui_strings(code).gettext("Consular services") for code in languages},
             {},
             weight=10,
         )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from chancery.content.data import formats
 from chancery.content.data.places import country_name
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.fields import Localized
 from chancery.content.model.languages import language
 from chancery.features.consular.closures import (
@@ -72,7 +72,7 @@ def _slots(slots: list[Slot], weekday: str, lang: str, closed: str) -> str:
 
 def week(mission_hours: MissionHours, lang: str) -> list[DayHours]:
     """One row per day, Monday first: office hours and consular reception hours."""
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     hours = mission_hours.hours
     names = formats.weekday_names(lang)
     return [
@@ -87,7 +87,7 @@ def week(mission_hours: MissionHours, lang: str) -> list[DayHours]:
 
 
 def _qualifier(text: str, lang: str) -> str:
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     if text == "observed":
         return _("observed")
     if text == "estimated":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chancery.content.data import formats
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.i18n.fallback import Fallback, localized
 from chancery.content.model.fields import Localized
 from chancery.core.urls import page_url, relative_url
@@ -87,7 +87,7 @@ def _text(value: Localized | None, lang: str) -> str | None:
 
 
 def fee_view(fee: Fee, lang: str) -> FeeView:
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     amount = formats.money(fee.amount, fee.currency, lang) if fee.amount else _("Free of charge")
     return FeeView(_text(fee.label, lang), amount, formats.day(fee.in_force, lang),
                    fee.in_force.isoformat())
@@ -95,9 +95,9 @@ def fee_view(fee: Fee, lang: str) -> FeeView:
 
 def processing_text(processing: Processing, lang: str) -> str:
     """``5 working days``, ``3–5 working days`` or ``Same day``, in the language."""
-    ngettext = translations(lang).ngettext
+    ngettext = ui_strings(lang).ngettext
     if processing.days == 0:
-        return translations(lang).gettext("Same day")
+        return ui_strings(lang).gettext("Same day")
     if processing.from_days is not None and processing.from_days < processing.days:
         return ngettext("%(low)d–%(num)d working day", "%(low)d–%(num)d working days",
                         processing.days) % {"low": processing.from_days, "num": processing.days}
@@ -119,7 +119,7 @@ def form_view(form: Form, lang: str, page: str) -> FormView:
 
 def service_view(service: Service, lang: str, page: str | None = None) -> ServiceView:
     """``service`` in ``lang`` for the page at ``page`` (its own page by default)."""
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     page = page or service_path(service.id)
     online = None
     if service.kind == "visa":

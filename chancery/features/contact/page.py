@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Literal
 
 from chancery.content.data.pages import GeneratedPage
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.network import MissionEntry, Network
 from chancery.features.consular.closures import closed_days
 from chancery.features.consular.hours import MissionHours, load_hours
@@ -22,7 +22,7 @@ def contact_content(network: Network, entry: MissionEntry, lang: str, url: str,
                     ) -> tuple[ContactView, dict]:
     """The contact block for ``lang`` and the JSON-LD for the page at ``url``; the schedule
     and ``hours.yml`` are loaded unless the caller has them already."""
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     if isinstance(mission_hours, str):  # "load"
         mission_hours = load_hours(entry)
     if isinstance(schedule, str):  # "load"
@@ -37,5 +37,5 @@ def contact_content(network: Network, entry: MissionEntry, lang: str, url: str,
 
 def contact_page(languages: list[str]) -> GeneratedPage:
     """The contact page for a mission that has not written one."""
-    return GeneratedPage(PAGE, {code: translations(code).gettext("Contact") for code in languages},
+    return GeneratedPage(PAGE, {code: ui_strings(code).gettext("Contact") for code in languages},
                          {}, weight=10)

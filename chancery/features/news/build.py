@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.loaders.frontmatter import read_markdown
 from chancery.core.errors import ContentError
 from chancery.core.urls import language_prefixes, relative_url
@@ -46,7 +46,7 @@ class NewsBuild:
         self.news = self.index[self.lang]
         self.prefixes = language_prefixes(build.mission.languages, build.default_language)
         self.views = Views(self.lang, build.site_url, self.category_names, build.pictures)
-        self._ = translations(self.lang).gettext
+        self._ = ui_strings(self.lang).gettext
 
     def addresses(self) -> tuple[dict[str, dict[str, str]], frozenset[str]]:
         """Where each post and listing is in every language, and the pages kept out of the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chancery.content.data.pages import GeneratedPage
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.network import MissionEntry, Network
 from chancery.features.profile.relations import PAGE, load_relations
 from chancery.features.profile.views import RelationsView, relations_view
@@ -20,6 +20,6 @@ def relations_content(network: Network, entry: MissionEntry, lang: str) -> Relat
 
 def relations_page(languages: list[str]) -> GeneratedPage:
     """The relations page for a mission that has data but no page of its own."""
-    _ = {code: translations(code).gettext for code in languages}
+    _ = {code: ui_strings(code).gettext for code in languages}
     return GeneratedPage(PAGE, {code: _[code]("Bilateral relations") for code in languages},
                          {}, weight=40)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from chancery.content.data import formats
 from chancery.content.data.places import country_name
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.features.profile.model import Partnership, Relations, Visit
 
 
@@ -46,7 +46,7 @@ class RelationsView:
 
 
 def level_name(level: str, lang: str) -> str:
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     return {
         "comprehensive-strategic-partnership": _("Comprehensive strategic partnership"),
         "strategic-partnership": _("Strategic partnership"),
@@ -57,7 +57,7 @@ def level_name(level: str, lang: str) -> str:
 
 
 def visit_heading(kind: str, country: str, lang: str) -> str:
-    _ = translations(lang).gettext
+    _ = ui_strings(lang).gettext
     pattern = {
         "state": _("State visit to %(country)s"),
         "official": _("Official visit to %(country)s"),

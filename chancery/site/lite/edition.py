@@ -17,7 +17,7 @@ from datetime import datetime
 from markupsafe import Markup
 
 from chancery.content.data.files import mission_data_path
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 from chancery.core.errors import ContentError, Problem, display_path, msg
 from chancery.core.project import THEME_DIR
 from chancery.core.urls import language_prefix, page_url, relative_url
@@ -77,7 +77,7 @@ class LiteEdition:
 
     def __post_init__(self) -> None:
         build, once = self.build, self.build.facts.once  # what the sections loaded, reused
-        self._ = translations(build.lang).gettext
+        self._ = ui_strings(build.lang).gettext
         self.crises = [crisis_view(c, build.lang)
                        for c in once(active_crises, build.network, build.entry, self.moment)]
         self.alerts = [alert_view(a, build.lang)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader
 
-from chancery.content.i18n.catalog import translations
+from chancery.content.i18n.catalog import ui_strings
 
 
 @lru_cache(maxsize=64)
@@ -14,7 +14,7 @@ def environment(theme_dirs: tuple[str, ...], lang: str) -> Environment:
     """Templates from ``theme_dirs`` (first wins), UI strings in ``lang``, every value escaped."""
     env = Environment(loader=FileSystemLoader(list(theme_dirs)), autoescape=True,
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(ui_strings(lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
