@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from chancery.content.i18n.catalog import ui_strings
 from chancery.content.i18n.fallback import localized
 from chancery.features.crisis.layout import emergency_html
-from chancery.features.section import FeatureOptions
+from chancery.features.section import FeatureOptions, Section
 from chancery.render.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
 from chancery.render.markdown.raw_links import rewrite_page_links
 from chancery.render.security.deploy import write_site_headers
@@ -134,7 +134,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         return nav
 
     @staticmethod
-    def _section_files(section, files: Files, config: MkDocsConfig) -> None:  # noqa: ANN001
+    def _section_files(section: Section, files: Files, config: MkDocsConfig) -> None:
         """A section's own pages: posts moved to their URL or left out, listings, feeds."""
         if section.moves or section.dropped:
             for file in list(files):
