@@ -197,7 +197,7 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
     class Pool(ProcessPoolExecutor):
         def submit(self, task, /, *args, **options):  # noqa: ANN001, ANN201
             if task is runner.render_language:
-                events.append(f"render {args[2]}")
+                events.append(f"render {args[1].mission}")  # (engine, request, ...)
             return super().submit(task, *args, **options)
 
     monkeypatch.setattr(Planner, "plan", planned)
