@@ -48,7 +48,7 @@ def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = Fal
 
     With ``request.only`` (source paths of pages), render just those pages: the caller
     completes ``site_dir`` with the other files of the previous build (see
-    ``chancery_plugins.partial``).
+    ``chancery_plugins.site.partial``).
     """
     result = EngineResult()
     collector = _Collect()

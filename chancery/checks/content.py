@@ -35,13 +35,13 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
-# Front matter validators by kind of page; other plugins (news...) register theirs.
+# Front matter validators by kind of page; features (news...) register theirs.
 MetaCheck = Callable[[PageSource, MarkdownSource], list[Problem]]
 META_CHECKS: list[tuple[Callable[[PageSource], bool], MetaCheck]] = []
 # Checks across a mission's pages (e.g. two news posts at one address).
 MissionCheck = Callable[[Network, MissionEntry, MissionPages, list[str]], list[Problem]]
 MISSION_CHECKS: list[MissionCheck] = []
-# Pages that plugins make from data (consular services...), which links may point to.
+# Pages that features make from data (consular services...), which links may point to.
 GENERATED_PAGES: list[Callable[[Network, MissionEntry], set[str]]] = []
 
 

@@ -190,7 +190,7 @@ def _anchor_problem(page: PageSource, url: str, base: str, own: HtmlScan,
             return None  # a file (e.g. a PDF's #page=2), or reported as a link already
         scan = rendered.scan(target)
         if scan is None:
-            return None  # a page made from data: its anchors are the plugin's
+            return None  # a page made from data: its anchors are the feature's
     ids = scan.ids
     if unquote(fragment) in ids or fragment in ids:
         return None

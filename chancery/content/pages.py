@@ -3,7 +3,7 @@
 A mission's own pages live in ``content/<id>/pages/<lang>/``; HQ's shared pages
 in ``content/_hq/pages/<lang>/``. A mission inherits every HQ page it does not
 write itself; HQ pages listed in ``locked_pages`` may not be overridden. Pages
-with the same path in two language folders are translations of each other.
+with the same path in two language folders are language versions of one page.
 """
 
 from __future__ import annotations

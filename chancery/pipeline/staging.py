@@ -1,4 +1,4 @@
-"""Assemble a mission's language builds and swap them in only when all succeeded.
+"""Put a mission's language builds together and swap them in only when all succeeded.
 
 Each language is built (and indexed for search) in ``<staging>/<lang>/``, laid out as in
 the final site: the default language at that folder's root, another language in its

@@ -116,7 +116,7 @@ class LanguageNews:
 
 
 class NewsIndex:
-    """A mission's news in every language at ``now``, with the links between translations."""
+    """A mission's news in every language at ``now``, with the links between language versions."""
 
     def __init__(
         self,

@@ -5,7 +5,7 @@ one page per service, the contact page, and the latest posts (title, date, summa
 link to the full post). Every page starts with the crises and alerts in force and the
 hotlines, links to its full version and to the text-only home of the mission's other
 languages, and weighs at most :data:`~chancery.site.lite.BUDGET` bytes. Nothing here imports
-the site engine: the adapter (``plugins/alerts/lite.py``) gives the language build, the
+the site engine: the adapter (``plugins/site/lite.py``) gives the language site, the
 moment and the posts.
 """
 
