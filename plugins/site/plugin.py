@@ -10,24 +10,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import material
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from chancery.content.i18n.catalog import ui_strings
-from chancery.content.i18n.fallback import localized
 from chancery.features.crisis.layout import emergency_html
-from chancery.features.section import FeatureOptions, Section
-from chancery.render.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
+from chancery.features.section import FeatureOptions
 from chancery.render.markdown.raw_links import rewrite_page_links
 from chancery.render.security.deploy import write_site_headers
-from chancery.render.security.headers import page_policy
 from chancery.render.security.sanitize import enforce
 from chancery.render.whitespace import compact_html
 from chancery.site.assemble import SEARCH_PAGE, search_page
@@ -37,7 +32,9 @@ from chancery.site.navigation import NavItem
 from chancery_plugins.site.blocks import Blocks
 from chancery_plugins.site.bytecode import template_cache
 from chancery_plugins.site.config import SiteConfig
+from chancery_plugins.site.context import template_context
 from chancery_plugins.site.escaping import autoescaped, mark_page_html
+from chancery_plugins.site.files import add_section_files, drop_theme_files
 from chancery_plugins.site.images import publish_images
 from chancery_plugins.site.lite import write_lite
 from chancery_plugins.site.markdown_reuse import SharedMarkdown
@@ -48,8 +45,6 @@ from chancery_plugins.site.strings import install as install_material_strings
 from chancery_plugins.site.theme_files import without_hidden_folders
 
 BIDI_EXTENSION = "chancery.render.markdown.bidi"  # isolates Latin-script names in RTL text
-MATERIAL_DIR = Path(material.__file__).resolve().parent
-MATERIAL_SCRIPTS = "assets/javascripts/"  # Material's bundle, search worker and lunr
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
 
 
@@ -109,7 +104,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = self.site
-        self._drop_theme_files(files, config)
+        self.font_families = drop_theme_files(site, files, config)
         for path, source in site.extra_files():
             if files.get_file_from_path(path) is not None:
                 continue
@@ -120,7 +115,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if search is not None and files.get_file_from_path(SEARCH_PAGE) is None:
             files.append(File.generated(config, SEARCH_PAGE, content=search))
         for section in site.sections:
-            self._section_files(section, files, config)
+            add_section_files(section, files, config)
         for path, file in site.generated.items():  # pages made from data
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(file)))
@@ -133,64 +128,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             read_titles(nav, self.site.request.only, config)
         return nav
 
-    @staticmethod
-    def _section_files(section: Section, files: Files, config: MkDocsConfig) -> None:
-        """A section's own pages: posts moved to their URL or left out, listings, feeds."""
-        if section.moves or section.dropped:
-            for file in list(files):
-                url = section.moves.get(file.src_uri)
-                if url is not None:
-                    file.dest_uri = url + "index.html"
-                    file.url = url
-                    file.inclusion = InclusionLevel.NOT_IN_NAV
-                elif file.src_uri in section.dropped:
-                    files.remove(file)
-        for src_uri, markdown in section.documents:
-            if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content=markdown,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, text in section.files.items():
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, path, content=text))
-
-    def _drop_theme_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Keep only the font families the mission's languages need (CJK fonts are large),
-        none of Material's scripts (pages load no Material JavaScript: main.html), and none
-        of the theme files a section leaves out."""
-        site = self.site
-        theme, languages = Path(config.theme.custom_dir), site.mission.languages
-        drops = [drop for section in site.sections for drop in section.drops]
-        preferred = preferred_fonts(site.network.languages, languages)
-        self.font_families = font_families(theme / "fonts.yml", languages, preferred)
-        files.append(File.generated(config, FONTS_CSS,  # faces and stacks: render/fonts.py
-                                    content=mission_font_css(theme, languages, preferred)))
-        for file in list(files):
-            source = Path(file.abs_src_path) if file.abs_src_path else None
-            if source is not None and source.is_relative_to(theme) and any(
-                    file.src_uri == d or (d.endswith("/") and file.src_uri.startswith(d))
-                    for d in drops):
-                files.remove(file)
-                continue
-            if file.src_uri == "fonts.yml":  # the theme's own settings, not for readers
-                files.remove(file)
-                continue
-            if file.src_uri.startswith(MATERIAL_SCRIPTS) and source is not None \
-                    and source.is_relative_to(MATERIAL_DIR):
-                files.remove(file)
-                continue
-            parts = file.src_uri.split("/")
-            if parts[:2] == ["assets", "fonts"] and len(parts) > 3 \
-                    and (parts[2] not in self.font_families or parts[3] == "faces.css"):
-                files.remove(file)
-
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         site = self.site
         env.bytecode_cache = template_cache(site.request.template_cache)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(ui_strings(site.lang), newstyle=True)
-        env.globals["chancery"] = self._context(None)
+        env.globals["chancery"] = template_context(site, None)
         env.globals.update(site.template_globals)
         env.globals["chancery_lite_url"] = site.site_url + LITE_DIR + "/"
         install_material_strings(env, site.lang, site.language.direction)
@@ -238,7 +181,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             if view is not None:
                 context["news"] = view
         mark_page_html(page)
-        context["chancery"] = self._context(path)
+        context["chancery"] = template_context(site, path)
         source = site.page(path)
         if source and source.fallback_from:
             # An untranslated copy: search engines should index the original instead.
@@ -279,40 +222,3 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return match.group(0) if "dir=" in attrs else f'<html{attrs} dir="{direction}">'
 
         return _HTML_TAG.sub(add_dir, output, count=1)
-
-    def _context(self, path: str | None) -> dict:
-        build = self.site
-        mission, hq, lang = build.mission, build.hq, build.lang
-        return {
-            "lang": build.language,
-            "mission": mission,
-            "mission_name": mission.name.get(lang),
-            "site_name": build.site_name,
-            "ministry_name": localized(hq.ministry.name, lang),
-            "country_name": hq.ministry.country_name.get(lang),
-            "ministry_url": hq.ministry.url,
-            "ministry_links": [{"label": localized(link.label, lang), "url": link.url}
-                               for link in hq.ministry.links],
-            "hotlines": build.hotlines(),
-            "alternates": build.alternates(path),
-            "home": build.link_to(path, "index.md"),
-            "accessibility": build.link_to(path, "accessibility.md"),
-            "privacy": build.link_to(path, "privacy.md"),
-            "search": build.link_to(path, SEARCH_PAGE),
-            "root": build.root_from(path),
-            "social": mission.social,
-            "page_path": path,
-            "is_home": path == "index.md",
-            "csp": Markup(page_policy()),  # HQ's constant, without quotes or markup (tested)
-            "font_css": [FONTS_CSS],
-            "fallback": self._fallback(path),
-            "outdated": build.is_outdated(path),
-            "source_href": build.link_to_version(path, build.default_language),
-        }
-
-    def _fallback(self, path: str | None) -> dict | None:
-        source = self.site.page(path)
-        if not source or not source.fallback_from:
-            return None
-        original = self.site.network.languages.get(source.fallback_from)
-        return {"code": original.code, "name": original.native_name, "dir": original.direction}
