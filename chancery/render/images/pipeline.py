@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chancery.core.atomic import write_bytes_atomic
+from chancery.core.incremental.stamps import FileStamp
 from chancery.render.images import encode
 from chancery.render.images.inspect import probe
 from chancery.render.images.limits import PIPELINE_VERSION, SOCIAL_SIZE, WIDTHS
@@ -89,13 +90,12 @@ class Pipeline:
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.cache = ImageCache(cache_dir)
-        self._made: dict[tuple[str, int, int], Rendition] = {}
+        self._made: dict[tuple[str, FileStamp], Rendition] = {}
 
     def render(self, site_path: str, file: Path) -> Rendition:
         """The rendition of the image ``file`` published as ``site_path``; raises
         :class:`~chancery.render.images.inspect.ImageRefused` for a file that is not acceptable."""
-        stat = file.stat()
-        key = (f"{site_path}\0{file}", stat.st_size, stat.st_mtime_ns)
+        key = (f"{site_path}\0{file}", FileStamp.of(file.stat()))
         found = self._made.get(key)
         if found is None:
             found = self._made[key] = self._render(site_path, file)
