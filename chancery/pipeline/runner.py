@@ -304,9 +304,13 @@ def _seed_reads(state: _Pending, store: StateStore | None, hashes: ReadCache,
     _keep_reads(state)
 
 
-def _keep_reads(state: _Pending) -> None:
+def _keep_reads(state: _Pending, done: bool = False) -> None:
+    """Write the mission's read cache if it learnt something; ``done``: its tasks are, so
+    it is no longer held in memory (a network's missions would add up)."""
     if state.reads is not None and state.reads_file is not None and state.reads.changed:
         state.reads.save(state.reads_file, under=state.mission_dir, digests=False)
+    if done:
+        state.reads = None
 
 
 def _front_matter_file(store: StateStore | None, mission: str) -> str | None:
@@ -400,7 +404,7 @@ def _reuse(state: _Pending, live: Path) -> None:
 def _finish(state: _Pending, out_dir: Path, store: StateStore | None,
             progress: Callable[[str], None]) -> None:
     """All languages of a mission are done: swap the result in, or discard it."""
-    _keep_reads(state)  # what its workers read holds whatever the outcome
+    _keep_reads(state, done=True)  # what its workers read holds whatever the outcome
     _collect(state)
     report, plan = state.report, state.plan
     if report.errors:
