@@ -301,6 +301,7 @@ def _seed_reads(state: _Pending, store: StateStore | None, hashes: ReadCache,
     state.reads_file, state.mission_dir = Path(file), content_dir / state.plan.mission
     state.reads = ReadCache.load(state.reads_file)
     state.reads.absorb(hashes.learnt(state.mission_dir))
+    hashes.forget(state.mission_dir)  # handed on: the planner needs it no more
     _keep_reads(state)
 
 

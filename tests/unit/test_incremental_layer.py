@@ -273,3 +273,16 @@ def test_the_active_cache_is_set_for_a_block_only(tmp_path: Path) -> None:
     assert active() is None and calls == [file]
     fact_of(None, file, "f", calls.append)  # no cache: computed every time
     assert calls == [file, file]
+
+
+def test_facts_handed_on_can_be_forgotten(tmp_path: Path) -> None:
+    mine, other = write(tmp_path / "m" / "a.md", "a"), write(tmp_path / "m2" / "b.md", "b")
+    reads = ReadCache(later())
+    for file in (mine, other):
+        reads.fact(file, "f", lambda p: p.name)
+    digest = reads.digest(mine)
+    reads.forget(tmp_path / "m")
+    assert list(reads.learnt()["f"]) == [str(other)]
+    calls: list[Path] = []
+    assert reads.fact(mine, "f", lambda p: calls.append(p) or "again") == "again" and calls
+    assert reads.digest(mine) == digest

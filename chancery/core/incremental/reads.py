@@ -118,6 +118,15 @@ class ReadCache:
                        for key, fact in table.items() if prefix is None or key.startswith(prefix)}
                 for name, table in self._learnt.items()}
 
+    def forget(self, under: Path) -> None:
+        """Drop the facts of the files under ``under`` (handed on, e.g. to a mission's
+        workers: memory stays flat across a network). Digests and memos are kept."""
+        prefix = os.path.join(str(under), "")
+        for tables in (self._facts, self._learnt):
+            for table in tables.values():
+                for key in [key for key in table if key.startswith(prefix)]:
+                    del table[key]
+
     def save(self, path: Path, *, under: Path | None = None, facts: bool = True,
              digests: bool = True) -> bool:
         """Keep in ``path`` what later work may trust: the digests taken in this run,
