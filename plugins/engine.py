@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from chancery.checks.preview import PreviewTarget
 from chancery.core.engine import site_config_file
 from chancery.core.errors import ContentError, Problem
+from chancery.core.incremental.reads import ReadCache
 from chancery.site.assemble import assemble, release
 from chancery.site.request import RenderRequest
 from chancery_plugins.notices import DUPLICATES
@@ -42,7 +43,8 @@ class _Collect(logging.Handler):
 
 
 def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = False,
-                   config_file: Path | None = None) -> EngineResult:
+                   config_file: Path | None = None,
+                   reads: ReadCache | None = None) -> EngineResult:
     """Build ``request``'s mission in its language into ``site_dir``; report pages, warnings
     and errors.
 
@@ -58,7 +60,7 @@ def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = Fal
     try:
         config = load_config(str(config_file or site_config_file()), site_dir=str(site_dir),
                              strict=strict)
-        site = assemble(request, feature_options(config))
+        site = assemble(request, feature_options(config), reads)
         config.plugins["chancery/site"].site = site
         config.plugins.on_startup(command="build", dirty=request.only is not None)
         mkdocs_build(config, dirty=request.only is not None)

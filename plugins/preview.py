@@ -236,11 +236,12 @@ def serve(target: PreviewTarget, host: str, port: int, config_file: Path,
         site = None
         try:
             lang = target.language()
-            checked = target.problems()
+            moment = target.now or clock.now()  # one moment for the pages and the report
+            checked = target.problems(moment)
             config = load_config(str(config_file), site_dir=site_dir,
                                  dev_addr=f"{host}:{port}")
-            request = RenderRequest(Path(target.content_dir), target.mission, lang,
-                                    target.now or clock.now(), serving=True)
+            request = RenderRequest(Path(target.content_dir), target.mission, lang, moment,
+                                    serving=True)
             site = assemble(request, feature_options(config))
             config.plugins["chancery/site"].site = site
             if not started:

@@ -28,7 +28,7 @@ from chancery.content.pages import (
 )
 from chancery.core import clock
 from chancery.core.errors import ContentError, Problem, display_path, msg
-from chancery.core.incremental.reads import ReadCache, active, using
+from chancery.core.incremental.reads import ReadCache
 from chancery.render.images.checks import image_problems
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -39,7 +39,9 @@ _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 MetaCheck = Callable[[PageSource, MarkdownSource], list[Problem]]
 META_CHECKS: list[tuple[Callable[[PageSource], bool], MetaCheck]] = []
 # Checks across a mission's pages (e.g. two news posts at one address).
-MissionCheck = Callable[[Network, MissionEntry, MissionPages, list[str]], list[Problem]]
+# (network, mission, its pages, the languages checked, the check's read cache)
+MissionCheck = Callable[[Network, MissionEntry, MissionPages, list[str], ReadCache | None],
+                        list[Problem]]
 MISSION_CHECKS: list[MissionCheck] = []
 # Pages that features make from data (consular services...), which links may point to.
 GENERATED_PAGES: list[Callable[[Network, MissionEntry], set[str]]] = []
@@ -121,7 +123,8 @@ def _media(network: Network, entry: MissionEntry) -> dict[str, Path]:
 def check_mission(network: Network, entry: MissionEntry,
                   languages: list[str] | None = None,
                   only: Collection[str] | None = None,
-                  now: datetime | None = None) -> list[Problem]:
+                  now: datetime | None = None,
+                  reads: ReadCache | None = None) -> list[Problem]:
     """Every problem in one mission's pages (its data was validated on loading).
 
     ``languages`` limits the page checks to some languages (a worker checks its own);
@@ -129,13 +132,12 @@ def check_mission(network: Network, entry: MissionEntry,
     link to is unchanged (the checks across pages and of the data still run); a page that
     may link to an anchor of one of them is checked again too (the anchor may be gone).
     ``now`` is the build's clock (closures and alerts are checked as of it; default:
-    :func:`chancery.core.clock.now`).
+    :func:`chancery.core.clock.now`); ``reads`` the read cache the mission's files are read
+    through, once for all the checks (default: one of its own).
     """
     from chancery.checks.data import data_problems
 
-    if active() is None:  # e.g. build.py check: the mission's files read once for all checks
-        with using(ReadCache()):
-            return check_mission(network, entry, languages, only, now)
+    reads = reads if reads is not None else ReadCache()
     languages = languages or entry.mission.languages
     problems = unknown_language_folders(network, entry)
     pages = collect_pages(network, entry)
@@ -155,21 +157,22 @@ def check_mission(network: Network, entry: MissionEntry,
                 )
             )
         known = set(pages.by_lang[lang]).union(*(made(network, entry) for made in GENERATED_PAGES))
-        rendered = RenderedPages(pages.by_lang[lang], network.hq.html)  # HTML, anchors
+        rendered = RenderedPages(pages.by_lang[lang], network.hq.html, reads)  # HTML, anchors
         for page in pages.by_lang[lang].values():
             if page.fallback_from or (only is not None and page.path not in only
-                                      and not links_into(page, only)):
+                                      and not links_into(page, only, reads)):
                 continue  # checked in its own language, or unchanged
-            problems += _check_page(page, known, media, rendered)
+            problems += _check_page(page, known, media, rendered, reads)
     for mission_check in MISSION_CHECKS:
-        problems += mission_check(network, entry, pages, languages)
+        problems += mission_check(network, entry, pages, languages, reads)
     problems += data_problems(network, entry, clock.now() if now is None else now)
-    problems += _outdated_translations(network, entry, languages)
+    problems += _outdated_translations(network, entry, languages, reads)
     return sorted(set(problems))
 
 
 def _check_page(page: PageSource, known: set[str], media: dict[str, Path],
-                rendered: RenderedPages | None = None) -> list[Problem]:
+                rendered: RenderedPages | None = None,
+                reads: ReadCache | None = None) -> list[Problem]:
     """The problems of one page's front matter and links, at ``file:line``.
 
     Most pages have none: they are first read quickly (no line numbers), and only a page
@@ -177,7 +180,7 @@ def _check_page(page: PageSource, known: set[str], media: dict[str, Path],
     """
     file = display_path(page.file)
     try:
-        quick = quick_markdown(page.file, file)
+        quick = quick_markdown(page.file, file, reads)
     except ContentError as exc:
         return list(exc.problems)
     if quick is not None and not check_page_meta(page, quick) \
@@ -207,16 +210,16 @@ def _html_problems(page: PageSource, doc: MarkdownSource, known: set[str],
     return html_problems(page, doc, rendered, target)
 
 
-def _outdated_translations(network: Network, entry: MissionEntry,
-                           languages: list[str]) -> list[Problem]:
+def _outdated_translations(network: Network, entry: MissionEntry, languages: list[str],
+                           reads: ReadCache | None = None) -> list[Problem]:
     """Warnings for outdated translations where HQ's policy is strict (consular pages)."""
     from chancery.content.freshness import freshness_message, outdated_in_sections
 
     sections = network.hq.translation.strict_sections
     return [
         Problem(display_path(page.file), 1, "source_hash",
-                freshness_message(page, path, entry.id), severity="warning")
-        for page, path in outdated_in_sections(network, entry, sections)
+                freshness_message(page, path, entry.id, reads), severity="warning")
+        for page, path in outdated_in_sections(network, entry, sections, reads)
         if page.lang in languages
     ]
 

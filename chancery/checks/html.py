@@ -25,6 +25,7 @@ from chancery.content.loaders.frontmatter import MarkdownSource, quick_markdown
 from chancery.content.model.html_policy import HtmlPolicy
 from chancery.content.pages import PageSource
 from chancery.core.errors import Problem, msg
+from chancery.core.incremental.reads import ReadCache
 from chancery.render.markdown.embed import is_embed, parse_embed
 from chancery.render.markdown.html_scan import HtmlScan, scan_html, urls_of
 from chancery.render.markdown.render import render_body
@@ -49,22 +50,24 @@ class RenderedPages:
 
     pages: dict[str, PageSource]
     policy: HtmlPolicy
+    reads: ReadCache | None = None  # the check's read cache
     scans: dict[str, HtmlScan | None] = field(default_factory=dict)
 
     def scan(self, path: str, body: str | None = None) -> HtmlScan | None:
         if path not in self.scans:
             if body is None:
                 page = self.pages.get(path)
-                doc = None if page is None else quick_markdown(page.file)
+                doc = None if page is None else quick_markdown(page.file, reads=self.reads)
                 body = None if doc is None else doc.body
             self.scans[path] = None if body is None else scan_html(_render(body))
         return self.scans[path]
 
 
-def links_into(page: PageSource, changed: Collection[str]) -> bool:
+def links_into(page: PageSource, changed: Collection[str],
+               reads: ReadCache | None = None) -> bool:
     """Whether ``page`` may link to an anchor of a ``changed`` page (then it is checked
     again with them: the anchor may be gone)."""
-    doc = quick_markdown(page.file)
+    doc = quick_markdown(page.file, reads=reads)
     if doc is None:
         return True
     body = doc.body

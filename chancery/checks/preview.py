@@ -37,14 +37,15 @@ class PreviewTarget:
         return load_one(self.content_dir, self.mission).missions[self.mission] \
             .mission.default_language
 
-    def problems(self) -> list[Problem]:
-        """Everything ``check`` would report for this mission, errors and warnings."""
+    def problems(self, now: datetime | None = None) -> list[Problem]:
+        """Everything ``check`` would report for this mission, errors and warnings, at the
+        build's clock ``now`` (default: the target's)."""
         from chancery.checks.content import check_mission
         from chancery.content.model.network import load_one
 
         try:
             network = load_one(self.content_dir, self.mission)
-            return check_mission(network, network.missions[self.mission], now=self.now)
+            return check_mission(network, network.missions[self.mission], now=now or self.now)
         except ContentError as exc:
             return list(exc.problems)
 

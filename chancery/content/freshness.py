@@ -25,7 +25,7 @@ from chancery.content.loaders.text import read_text
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MissionPages, PageSource, collect_pages
 from chancery.core.errors import ContentError, Problem, msg
-from chancery.core.incremental.reads import ReadCache, active, fact_of
+from chancery.core.incremental.reads import ReadCache, fact_of
 
 HASH_KEY = "source_hash"
 
@@ -45,7 +45,7 @@ def _read_hashes(path: Path) -> tuple[str, str | None]:
 
 def _hashes(file: Path, reads: ReadCache | None = None) -> tuple[str, str | None]:
     """``(hash of this page as a source, source hash it records)``, read once while the
-    file is unchanged when a read cache is given (or active)."""
+    file is unchanged when a read cache is given."""
     return fact_of(reads, file, TRANSLATION, _read_hashes, keep=False)
 
 
@@ -145,7 +145,7 @@ def outdated_in_sections(network: Network, entry: MissionEntry, sections: list[s
                          reads: ReadCache | None = None) -> list[tuple[PageSource, str]]:
     """``(translation, source path)`` of outdated translations in ``sections``."""
     pages = collect_pages(network, entry)
-    reads = reads if reads is not None else active() or ReadCache()
+    reads = reads if reads is not None else ReadCache()
     found = []
     for lang in entry.mission.languages[1:]:
         for path, page in sorted(pages.by_lang[lang].items()):
@@ -159,7 +159,7 @@ def mission_status(network: Network, entry: MissionEntry,
                    reads: ReadCache | None = None) -> list[LanguageStatus]:
     """Status of every non-default language of one mission (each page read once)."""
     pages = collect_pages(network, entry)
-    reads = reads if reads is not None else active() or ReadCache()
+    reads = reads if reads is not None else ReadCache()
     default = entry.mission.default_language
     result = []
     for lang in entry.mission.languages[1:]:
@@ -172,6 +172,11 @@ def mission_status(network: Network, entry: MissionEntry,
             setattr(status, state, getattr(status, state) + 1)
         result.append(status)
     return result
+
+
+def hashes_through(reads: ReadCache | None) -> Facts:
+    """A page's two hashes (see :func:`page_state`), read through ``reads``."""
+    return lambda file: _hashes(file, reads)
 
 
 def is_outdated(pages: MissionPages, path: str, lang: str, facts: Facts | None = None) -> bool:

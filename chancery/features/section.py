@@ -21,6 +21,7 @@ from chancery.content.model.languages import Language
 from chancery.content.model.mission import Mission
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MissionPages
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.urls import language_prefix
 from chancery.render.images.site import Pictures
 
@@ -89,6 +90,7 @@ class SectionInput:
     pages: MissionPages
     pictures: Pictures
     options: FeatureOptions = field(default_factory=FeatureOptions)
+    reads: ReadCache | None = None  # the work's read cache (front matter, hashes)
     _loaded: dict = field(default_factory=dict, repr=False)
 
     def once(self, load: Callable[..., T], *args: Any) -> T:

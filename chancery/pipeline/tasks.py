@@ -16,8 +16,7 @@ import os
 import resource
 import time
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import import_module
@@ -26,7 +25,7 @@ from pathlib import Path
 from chancery.content.model.network import load_one
 from chancery.content.pages import collect_pages
 from chancery.core.errors import ContentError, Problem, display_path
-from chancery.core.incremental.reads import ReadCache, using
+from chancery.core.incremental.reads import ReadCache
 from chancery.pipeline.precompress import precompress
 from chancery.pipeline.search_index import (
     SearchIndexError,
@@ -120,13 +119,10 @@ def _guarded(label: str, work: Callable[[], TaskResult]) -> TaskResult:
     return out
 
 
-@contextmanager
-def _reads(cache: str | None, mission_dir: Path) -> Iterator[ReadCache]:
-    """The task's read cache, loaded from the mission's file ``cache`` (if any) and active
-    while the work runs; what it learnt of the mission's files goes into ``out.learnt``."""
-    reads = ReadCache.load(Path(cache) if cache else None)
-    with using(reads):
-        yield reads
+def _reads(cache: str | None) -> ReadCache:
+    """The task's read cache, loaded from the mission's file ``cache`` (if any) and handed
+    to the work; what it learnt of the mission's files goes into the task's result."""
+    return ReadCache.load(Path(cache) if cache else None)
 
 
 def check_language(content: str, mission: str, lang: str,
@@ -144,17 +140,17 @@ def check_language(content: str, mission: str, lang: str,
         )
 
         checked: list[str] = []
-        with _reads(front_matter_cache, Path(content) / mission) as reads:
-            try:
-                network = load_one(Path(content), mission)
-                entry = network.missions[mission]
-                problems = check_mission(network, entry, [lang], only, now)
-                if only is not None:
-                    by_path = collect_pages(network, entry).by_lang.get(lang, {})
-                    checked = [display_path(by_path[path].file) for path in only
-                               if path in by_path and not by_path[path].fallback_from]
-            except ContentError as exc:
-                problems = exc.problems
+        reads = _reads(front_matter_cache)
+        try:
+            network = load_one(Path(content), mission)
+            entry = network.missions[mission]
+            problems = check_mission(network, entry, [lang], only, now, reads)
+            if only is not None:
+                by_path = collect_pages(network, entry).by_lang.get(lang, {})
+                checked = [display_path(by_path[path].file) for path in only
+                           if path in by_path and not by_path[path].fallback_from]
+        except ContentError as exc:
+            problems = exc.problems
         errors, _ = problem_lines(problems)
         return TaskResult(content_errors=errors, content_warnings=problems_by_file(problems),
                           checked=checked if only is not None else None,
@@ -176,8 +172,8 @@ def render_language(engine: str, request: RenderRequest, site: str, strict: bool
     content, mission = request.content_dir, request.mission
 
     def work() -> TaskResult:
-        with _reads(front_matter_cache, Path(content) / mission) as reads:
-            result = engine_function(engine)(request, Path(site), strict=strict)
+        reads = _reads(front_matter_cache)
+        result = engine_function(engine)(request, Path(site), strict=strict, reads=reads)
         if previous is not None and not result.errors:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
         return TaskResult(pages=result.pages, warnings=result.warnings, errors=result.errors,

@@ -19,6 +19,7 @@ from chancery.content.i18n.catalog import ui_strings
 from chancery.content.model.network import load_one
 from chancery.content.pages import MissionPages, PageSource, collect_pages
 from chancery.core.errors import ContentError, Problem, msg
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.urls import language_urls
 from chancery.features.alerts.section import alerts_section
 from chancery.features.cms.section import cms_section
@@ -48,8 +49,11 @@ SEARCH_PAGE = "search.md"  # one search page per language, served by Pagefind's 
 GENERATED = "generated"  # the origin of a data-made page
 
 
-def assemble(request: RenderRequest, options: FeatureOptions | None = None) -> LanguageSite:
+def assemble(request: RenderRequest, options: FeatureOptions | None = None,
+             reads: ReadCache | None = None) -> LanguageSite:
     """The language site of ``request``; raise :class:`ContentError` if its content is invalid.
+
+    ``reads`` is the work's read cache (the worker task's), through which pages are read.
 
     Data-made pages are written to a temporary folder that :func:`release` removes.
     """
@@ -65,7 +69,7 @@ def assemble(request: RenderRequest, options: FeatureOptions | None = None) -> L
         raise ContentError(pages.problems)
     pictures = Pictures(Pipeline(request.image_cache))
     facts = SectionInput(network, entry, request.language, request.now, pages, pictures,
-                         options or FeatureOptions())
+                         options or FeatureOptions(), reads)
     folder = Path(tempfile.mkdtemp(prefix="chancery-pages-"))
     try:
         sections, generated, made = [], {}, []

@@ -167,9 +167,9 @@ class LanguageSite:
             return False
         if self.request.outdated is not None:
             return path in self.request.outdated
-        from chancery.content.freshness import is_outdated
+        from chancery.content.freshness import hashes_through, is_outdated
 
-        return is_outdated(self.pages, path, self.lang)
+        return is_outdated(self.pages, path, self.lang, hashes_through(self.facts.reads))
 
     def page(self, path: str | None) -> PageSource | None:
         return self.pages.by_lang[self.lang].get(path) if path else None

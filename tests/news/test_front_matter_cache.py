@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chancery.core.incremental import store
-from chancery.core.incremental.reads import ReadCache, using
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.incremental.stamps import RACY_SECONDS
 from chancery.features.news import source
 from chancery.features.news.model import PostMeta
@@ -97,11 +97,13 @@ def test_a_cache_recording_other_front_matter_for_a_changed_file_is_not_believed
     assert source.fast_meta(post, ReadCache.load(cache, later)).title == "Lễ hạ cờ"
 
 
-def test_the_active_cache_serves_callers_that_pass_none(tmp_path: Path) -> None:
+def test_a_cache_serves_only_the_callers_it_is_handed_to(tmp_path: Path) -> None:
     post = _post(tmp_path / "m", "a.md")
-    with using(ReadCache(later)) as reads:
-        meta = source.fast_meta(post)
+    reads = ReadCache(later)
+    meta = source.fast_meta(post, reads)
     assert reads.learnt()[source.FRONT_MATTER][str(post)][1] == source.read_meta(post)
+    other = ReadCache(later)
+    assert source.fast_meta(post, other) == meta and other.learnt() != {}  # its own read
     assert meta == source.fast_meta(post)  # and without any cache, read afresh
 
 

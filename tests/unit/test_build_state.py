@@ -87,3 +87,38 @@ def test_the_finders_see_what_they_look_for(tmp_path: Path) -> None:
                       "x = os.environ.get('C')\nos.putenv('D', '4')\n", encoding="utf-8")
     assert _environ_writes(sample) == [2, 3, 5]
     assert sorted(line for line, _ in _environ_uses(sample)) == [2, 3, 4, 5]
+
+
+def _ambient(path: Path, root: Path = ROOT) -> list[str]:
+    """Context variables, thread-locals and ``global`` statements in one file."""
+    found = []
+    rel = path.relative_to(root).as_posix()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Global):
+            found.append(f"{rel}:{node.lineno}: global {', '.join(node.names)}")
+        elif isinstance(node, ast.Name) and node.id == "ContextVar" \
+                or isinstance(node, ast.Attribute) and node.attr == "ContextVar":
+            found.append(f"{rel}:{node.lineno}: ContextVar")
+        elif isinstance(node, ast.Attribute) and node.attr == "local" \
+                and ast.unparse(node.value) == "threading":
+            found.append(f"{rel}:{node.lineno}: threading.local")
+    return found
+
+
+def test_no_ambient_state_hands_work_its_inputs() -> None:
+    """What a piece of work reads through (its read cache, its clock) is passed to it: no
+    context variable, thread-local or ``global`` statement carries it."""
+    assert [line for path in CODE for line in _ambient(path)] == ALLOWED_GLOBALS
+
+
+def test_the_ambient_finder_sees_what_it_looks_for(tmp_path: Path) -> None:
+    sample = tmp_path / "chancery" / "sample.py"
+    sample.parent.mkdir()
+    sample.write_text("import threading\nfrom contextvars import ContextVar\nX = ContextVar('x')\n"
+                      "T = threading.local()\ndef f():\n    global X\n", encoding="utf-8")
+    found = sorted(line.split(": ", 1)[1] for line in _ambient(sample, tmp_path))
+    assert found == ["ContextVar", "global X", "threading.local"]
+
+
+# A bounded memo of compressed bytes keyed by their content's hash: it counts its size.
+ALLOWED_GLOBALS = ["chancery/pipeline/precompress.py:82: global _memo_size"]

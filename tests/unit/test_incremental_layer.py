@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chancery.core.incremental import store
-from chancery.core.incremental.reads import ReadCache, active, fact_of, using
+from chancery.core.incremental.reads import ReadCache, fact_of
 from chancery.core.incremental.stamps import RACY_SECONDS, FileStamp
 
 
@@ -262,17 +262,17 @@ def test_a_recorded_fact_whose_file_changed_is_not_trusted_even_if_the_cache_say
     assert ReadCache.load(path).fact(file, "f", lambda p: "new answer") == "new answer"
 
 
-def test_the_active_cache_is_set_for_a_block_only(tmp_path: Path) -> None:
+def test_a_fact_goes_through_the_cache_it_is_given_and_no_other(tmp_path: Path) -> None:
+    """No ambient cache: without one, a fact is computed every time."""
     file = write(tmp_path / "a.md", "a")
     calls: list[Path] = []
-    assert active() is None
-    with using(ReadCache()) as reads:
-        assert active() is reads
-        fact_of(None, file, "f", calls.append)
-        fact_of(None, file, "f", calls.append)
-    assert active() is None and calls == [file]
-    fact_of(None, file, "f", calls.append)  # no cache: computed every time
-    assert calls == [file, file]
+    reads = ReadCache()
+    fact_of(reads, file, "f", calls.append)
+    fact_of(reads, file, "f", calls.append)
+    assert calls == [file]
+    fact_of(None, file, "f", calls.append)
+    fact_of(None, file, "f", calls.append)
+    assert calls == [file, file, file]
 
 
 def test_facts_handed_on_can_be_forgotten(tmp_path: Path) -> None:

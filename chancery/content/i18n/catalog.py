@@ -14,6 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from chancery.core.incremental.stamps import FileStamp
 from chancery.core.project import PROJECT_ROOT
 
 DOMAIN = "messages"
@@ -31,12 +32,21 @@ def po_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / gettext_locale(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=32)
 def ui_strings(lang: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """The UI strings of ``lang`` (gettext); English source strings when none exist."""
+    """The UI strings of ``lang`` (gettext); English source strings when none exist.
+
+    Compiled once per version of the catalog file (a catalog edited while ``serve`` runs
+    is read again)."""
     path = po_path(lang, locales_dir)
-    if not path.is_file():
+    try:
+        stamp = FileStamp.of(path.stat())
+    except OSError:
         return NullTranslations()
+    return _compiled(lang, path, stamp)
+
+
+@lru_cache(maxsize=32)
+def _compiled(lang: str, path: Path, stamp: FileStamp) -> NullTranslations:  # noqa: ARG001
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=gettext_locale(lang), domain=DOMAIN)
     buffer = io.BytesIO()

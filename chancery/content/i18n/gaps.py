@@ -22,7 +22,7 @@ from chancery.core.incremental.stamps import FileStamp
 
 
 def language_gaps(network: Network, entry: MissionEntry, pages: MissionPages,
-                  languages: list[str]) -> list[Problem]:
+                  languages: list[str], reads: object = None) -> list[Problem]:
     """HQ texts, HQ pages and UI strings that the mission's languages lack (warnings)."""
     problems = hq_text_gaps(network, entry) + hq_page_gaps(network, entry)
     for lang in entry.mission.languages:

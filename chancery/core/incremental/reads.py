@@ -16,10 +16,9 @@ was read within :data:`~.stamps.RACY_SECONDS` of the file's last change is used 
 persisted. A cache file that is missing, corrupt or of another version reads as empty
 (:mod:`.store`): a cache only saves reading, it never changes what is read.
 
-The functions deep inside a rendering engine's run, which cannot be handed arguments,
-find the cache of the work under way with :func:`active` (set by :func:`using` for the
-duration of that work, then unset); every function that takes a ``reads`` argument
-prefers it.
+There is no ambient cache: a function that can use one takes it as its ``reads``
+argument (a render's comes in with its language site, a check's with ``check_mission``)
+and reads the file directly without it.
 """
 
 from __future__ import annotations
@@ -27,9 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -228,29 +225,9 @@ class ReadCache:
         return value
 
 
-_ACTIVE: ContextVar[ReadCache | None] = ContextVar("chancery_read_cache", default=None)
-
-
-@contextmanager
-def using(cache: ReadCache | None) -> Iterator[ReadCache | None]:
-    """Make ``cache`` the :func:`active` one while the block runs (a worker task)."""
-    token = _ACTIVE.set(cache)
-    try:
-        yield cache
-    finally:
-        _ACTIVE.reset(token)
-
-
-def active() -> ReadCache | None:
-    """The cache of the work under way (see :func:`using`), ``None`` outside any."""
-    return _ACTIVE.get()
-
-
 def fact_of(reads: ReadCache | None, path: Path, name: str, compute: Callable[[Path], T],
             *, keep: bool = True) -> T:
-    """``compute(path)`` through ``reads`` (or the :func:`active` cache); computed directly
-    when there is none."""
-    reads = reads if reads is not None else active()
+    """``compute(path)`` through ``reads``; computed directly without one."""
     if reads is None:
         return compute(path)
     return reads.fact(path, name, compute, keep=keep)

@@ -37,7 +37,8 @@ class NewsBuild:
         self.lang = build.lang
         self.now = now = build.now if now is None else now
         self.options = options or build.options
-        news = load_mission_news(build.pages, mission_rules(build.network, build.entry))
+        news = load_mission_news(build.pages, mission_rules(build.network, build.entry),
+                                 reads=build.reads)
         news.raise_errors()
         settings = build.hq.news
         self.categories = tuple(c.id for c in settings.categories)

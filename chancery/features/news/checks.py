@@ -9,6 +9,7 @@ from chancery.content.loaders.frontmatter import MarkdownSource
 from chancery.content.model.network import HQ_DIR, HQ_FILE, MissionEntry, Network, load_hq
 from chancery.content.pages import MEDIA_DIR, MissionPages, PageSource
 from chancery.core.errors import Problem
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.incremental.stamps import FileStamp
 from chancery.features.news.load import load_mission_news, mission_rules, news_rules
 from chancery.features.news.model import is_post_path
@@ -25,10 +26,11 @@ def check_post_page(page: PageSource, doc: MarkdownSource) -> list[Problem]:
 
 
 def check_news_conflicts(
-    network: Network, entry: MissionEntry, pages: MissionPages, languages: list[str]
+    network: Network, entry: MissionEntry, pages: MissionPages, languages: list[str],
+    reads: ReadCache | None = None,
 ) -> list[Problem]:
     """Posts of one language at the same address, or with the same translation key."""
-    return load_mission_news(pages, mission_rules(network, entry), languages).conflicts
+    return load_mission_news(pages, mission_rules(network, entry), languages, reads).conflicts
 
 
 def _rules_for(page: PageSource) -> NewsRules:

@@ -12,6 +12,7 @@ from chancery.content.model.hq import HQ
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MEDIA_DIR, MissionPages, PageSource
 from chancery.core.errors import ContentError, Problem, display_path, msg
+from chancery.core.incremental.reads import ReadCache
 from chancery.features.news.model import Post, PostMeta, is_post_path
 from chancery.features.news.source import DRAFT, fast_meta
 from chancery.features.news.validate import NewsRules, check_post, rule_problems
@@ -63,9 +64,11 @@ def mission_rules(network: Network, entry: MissionEntry) -> NewsRules:
     return news_rules(network.hq, [network.hq_dir / MEDIA_DIR, entry.root / MEDIA_DIR])
 
 
-def _read_post(page: PageSource, rules: NewsRules) -> tuple[Post | None, list[Problem]]:
-    """Fast path first; anything doubtful is read again with line numbers."""
-    meta = fast_meta(page.file)
+def _read_post(page: PageSource, rules: NewsRules, reads: ReadCache | None = None
+               ) -> tuple[Post | None, list[Problem]]:
+    """Fast path first (through ``reads``); anything doubtful is read again with line
+    numbers."""
+    meta = fast_meta(page.file, reads)
     if meta == DRAFT:
         return None, []
     if isinstance(meta, PostMeta) and not rule_problems(meta, _NO_LINES, page.path, rules):
@@ -81,9 +84,11 @@ def _read_post(page: PageSource, rules: NewsRules) -> tuple[Post | None, list[Pr
 
 
 def load_mission_news(
-    pages: MissionPages, rules: NewsRules, languages: list[str] | None = None
+    pages: MissionPages, rules: NewsRules, languages: list[str] | None = None,
+    reads: ReadCache | None = None,
 ) -> MissionNews:
-    """Read the posts of a mission's ``languages`` (default: all) in time linear in their number."""
+    """Read the posts of a mission's ``languages`` (default: all) in time linear in their
+    number; ``reads`` keeps what was read of them for the rest of the work."""
     news = MissionNews()
     for lang, by_path in pages.by_lang.items():
         if languages is not None and lang not in languages:
@@ -92,7 +97,7 @@ def load_mission_news(
         for path, page in by_path.items():
             if not is_post_path(path) or page.fallback_from:
                 continue  # news never falls back to another language's text
-            post, problems = _read_post(page, rules)
+            post, problems = _read_post(page, rules, reads)
             news.problems += problems
             if post is not None:
                 found.append(post)

@@ -9,7 +9,7 @@ from chancery.site.lite import LITE_DIR
 
 
 def lite_problems(network: Network, entry: MissionEntry, pages: MissionPages,
-                  languages: list[str]) -> list[Problem]:
+                  languages: list[str], reads: object = None) -> list[Problem]:
     """An error for every page written under ``lite/`` (its address is the edition's)."""
     return [
         Problem(display_path(page.file), 1, "",
