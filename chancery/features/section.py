@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from typing import Any, TypeVar
 
 from chancery.content.data.pages import GeneratedPage
@@ -75,8 +74,47 @@ class FeatureOptions:
                                          "crisis", "cms"})
 
 
+class MissionLanguage:
+    """What follows from one mission and one language (``network``, ``entry`` and ``lang``
+    are the class's own): the mission, HQ, the language and where it lives in the site."""
+
+    network: Network
+    entry: MissionEntry
+    lang: str
+
+    @property
+    def mission(self) -> Mission:
+        return self.entry.mission
+
+    @property
+    def hq(self) -> HQ:
+        return self.network.hq
+
+    @property
+    def language(self) -> Language:
+        """The language as HQ declares it (CLDR's facts plus HQ's additions)."""
+        return self.network.languages.get(self.lang)
+
+    @property
+    def default_language(self) -> str:
+        return self.mission.default_language
+
+    @property
+    def prefix(self) -> str:
+        """Where this language lives inside the mission's site: ``""`` or ``"fr/"``."""
+        return language_prefix(self.lang, self.default_language)
+
+    @property
+    def site_url(self) -> str:
+        return self.mission.site_url + self.prefix
+
+    @property
+    def site_name(self) -> str:
+        return self.mission.display_name(self.lang)
+
+
 @dataclass(eq=False)
-class SectionInput:
+class SectionInput(MissionLanguage):
     """The facts of one mission in one language that every feature reads.
 
     :meth:`once` keeps what a feature loaded (a data file, a schedule) for the others and
@@ -103,35 +141,6 @@ class SectionInput:
     def loaded(self) -> list[str]:
         """What :meth:`once` computed in this assembly, in order (one name per load)."""
         return [getattr(load, "__qualname__", repr(load)) for load, _ in self._loaded]
-
-    @property
-    def mission(self) -> Mission:
-        return self.entry.mission
-
-    @property
-    def hq(self) -> HQ:
-        return self.network.hq
-
-    @cached_property
-    def language(self) -> Language:
-        return self.network.languages.get(self.lang)
-
-    @property
-    def default_language(self) -> str:
-        return self.mission.default_language
-
-    @property
-    def prefix(self) -> str:
-        """Where this language lives inside the mission's site: ``""`` or ``"fr/"``."""
-        return language_prefix(self.lang, self.default_language)
-
-    @property
-    def site_url(self) -> str:
-        return self.mission.site_url + self.prefix
-
-    @property
-    def site_name(self) -> str:
-        return self.mission.display_name(self.lang)
 
 
 def _identity(value: Any) -> Any:

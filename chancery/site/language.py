@@ -14,13 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from chancery.content.model.fields import tel_uri
-from chancery.content.model.hq import HQ
-from chancery.content.model.languages import Language
-from chancery.content.model.mission import Mission
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource
 from chancery.core.urls import language_prefix, page_url, relative_url
-from chancery.features.section import Block, Section, SectionInput
+from chancery.features.section import Block, MissionLanguage, Section, SectionInput
 from chancery.render.images.site import Pictures
 from chancery.site.navigation import NavItem, build_navigation
 from chancery.site.request import RenderRequest
@@ -47,7 +44,7 @@ class Hotline:
 
 
 @dataclass(frozen=True)
-class LanguageSite:
+class LanguageSite(MissionLanguage):
     """One mission, one language: the unit that one engine run builds."""
 
     request: RenderRequest
@@ -79,36 +76,6 @@ class LanguageSite:
     @property
     def pictures(self) -> Pictures:
         return self.facts.pictures
-
-    @property
-    def mission(self) -> Mission:
-        return self.entry.mission
-
-    @property
-    def hq(self) -> HQ:
-        return self.network.hq
-
-    @property
-    def language(self) -> Language:
-        """This site's language as HQ declares it (CLDR's facts plus HQ's additions)."""
-        return self.facts.language
-
-    @property
-    def default_language(self) -> str:
-        return self.mission.default_language
-
-    @property
-    def prefix(self) -> str:
-        """Where this language lives inside the mission's site: ``""`` or ``"fr/"``."""
-        return language_prefix(self.lang, self.default_language)
-
-    @property
-    def site_url(self) -> str:
-        return self.mission.site_url + self.prefix
-
-    @property
-    def site_name(self) -> str:
-        return self.mission.display_name(self.lang)
 
     @property
     def docs_dir(self) -> Path:
