@@ -12,15 +12,17 @@ an unsettled fact is simply read again next time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 RACY_SECONDS = 2.0  # a file changed this soon before it was read may change again unseen
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """A file's size, modification and change times (ns) and inode."""
+class FileStamp(NamedTuple):
+    """A file's size, modification and change times (ns) and inode.
+
+    Immutable, and a tuple: a build stamps every file of its output, tens of thousands,
+    and a tuple is made several times faster than a frozen dataclass."""
 
     size: int
     mtime_ns: int
@@ -57,12 +59,14 @@ class FileStamp:
 
     def to_json(self) -> list[int]:
         """The one encoding of a stamp in cache files: ``[size, mtime_ns, ctime_ns, inode]``."""
-        return [self.size, self.mtime_ns, self.ctime_ns, self.inode]
+        return list(self)
 
     @classmethod
     def from_json(cls, value: object) -> FileStamp | None:
         """A stamp from :meth:`to_json`'s form; ``None`` for anything else."""
-        if isinstance(value, list) and len(value) == 4 \
-                and all(type(n) is int for n in value):
-            return cls(*value)
+        if type(value) is list and len(value) == 4:  # read for every output file: kept lean
+            size, mtime_ns, ctime_ns, inode = value
+            if type(size) is int and type(mtime_ns) is int and type(ctime_ns) is int \
+                    and type(inode) is int:
+                return cls(size, mtime_ns, ctime_ns, inode)
         return None
