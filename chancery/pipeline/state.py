@@ -13,6 +13,7 @@ trusted reads as nothing recorded, and the mission is built again.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
@@ -111,12 +112,14 @@ class MissionState:
 def output_fingerprint(root: Path) -> str:
     """Hash of every file's path, size, modification time and inode under ``root`` (the
     files :func:`chancery.pipeline.digest.tree_digest` covers)."""
-    stamps = {}
-    for rel, path in site_paths(root):
-        stamp = FileStamp.read(path)
-        if stamp is not None:
-            stamps[rel] = stamp
-    return _fingerprint(stamps)
+    lines = []
+    for rel, path in site_paths(root):  # every output file: one loop, no dict between
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        lines.append(_line(rel, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return _hash_lines(lines)
 
 
 def fingerprint_of(known: KnownDigests) -> str:
@@ -128,7 +131,16 @@ def fingerprint_of(known: KnownDigests) -> str:
 def _fingerprint(stamps: dict[str, FileStamp]) -> str:
     """Over each file's path, size, modification time and inode (not its change time,
     which hard-linking it into the next build changes: see ``FileStamp.same_file``)."""
-    lines = [f"{rel}\0{s.size}\0{s.mtime_ns}\0{s.inode}" for rel, s in stamps.items()]
+    return _hash_lines([_line(rel, s.size, s.mtime_ns, s.inode) for rel, s in stamps.items()])
+
+
+def _line(rel: str, size: int, mtime_ns: int, inode: int) -> str:
+    """One file in a fingerprint: the parts of its :class:`FileStamp` that
+    :meth:`FileStamp.same_file` compares."""
+    return f"{rel}\0{size}\0{mtime_ns}\0{inode}"
+
+
+def _hash_lines(lines: list[str]) -> str:
     if not lines:
         return ""
     lines.sort()
