@@ -20,6 +20,7 @@ from pathlib import Path
 
 from chancery.content.data.zones import (
     HQ_ZONE,  # HQ writes times without an offset in Viet Nam's time
+    parse_moment,
 )
 from chancery.content.loaders.frontmatter import read_markdown
 from chancery.content.loaders.yaml_source import load_yaml_file
@@ -121,26 +122,6 @@ def affected_since(content_dir: Path, base: str, head: str = "HEAD") -> Affected
 
 
 # -- scheduled content ---------------------------------------------------------------------
-
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-
-def parse_moment(value: object, zone: tzinfo) -> datetime | None:
-    """A date-time written in content (ISO 8601); without an offset it is in ``zone``.
-
-    Bare dates return ``None``: what depends on a day changes at local midnight, which
-    :func:`scheduled_changes` covers for every mission anyway.
-    """
-    if isinstance(value, datetime):
-        when = value
-    elif isinstance(value, str) and _DATETIME.match(value.strip()):
-        try:
-            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    else:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=zone)
 
 
 def _values(data: object) -> Iterable[tuple[str, object]]:

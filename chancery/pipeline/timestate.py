@@ -16,16 +16,8 @@ from datetime import UTC, datetime, tzinfo
 
 from chancery.content.data.zones import (
     HQ_ZONE,  # HQ writes dates without an offset in Viet Nam's time
+    parse_moment,
 )
-
-
-def parse_moment(text: str, zone: tzinfo) -> datetime | None:
-    """An aware date-time from ISO 8601 text; without an offset it is in ``zone``."""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def utc_moments(written: list[tuple[str, tzinfo]]) -> list[str]:

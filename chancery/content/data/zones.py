@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from babel.core import get_global
@@ -17,6 +18,8 @@ from chancery.core.errors import ContentError
 HQ_TIMEZONE = "Asia/Ho_Chi_Minh"
 HQ_ZONE = ZoneInfo(HQ_TIMEZONE)
 HOURS_FILE = "hours.yml"
+# The start of an ISO 8601 date-time (a day and a time): what content writes for a moment.
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def country_timezone(country: str) -> str | None:
@@ -36,6 +39,25 @@ def scheduled_moment(value: date | datetime, tz: ZoneInfo, *, end: bool) -> date
         return value if value.tzinfo else value.replace(tzinfo=tz)
     day = value + timedelta(days=1) if end else value
     return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def parse_moment(value: object, tz: tzinfo) -> datetime | None:
+    """A date-time written in content (ISO 8601, or as YAML read it), aware; else ``None``.
+
+    Without an offset it is in ``tz``. Bare days and anything that is not a date-time
+    return ``None``: what depends on a day changes at local midnight, which the planner
+    and the scheduled runs cover for every mission anyway.
+    """
+    if isinstance(value, datetime):
+        when = value
+    elif isinstance(value, str) and _DATETIME.match(value.strip()):
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=tz)
 
 
 def zone(name: str | None) -> ZoneInfo:
