@@ -20,11 +20,12 @@ from pathlib import Path
 
 from chancery.content.data.zones import (
     HQ_ZONE,  # HQ writes times without an offset in Viet Nam's time
+    mission_timezone,
     parse_moment,
 )
 from chancery.content.loaders.frontmatter import read_markdown
 from chancery.content.loaders.yaml_source import load_yaml_file
-from chancery.content.model.network import HQ_DIR, MISSION_FILE, mission_dirs
+from chancery.content.model.network import HQ_DIR, MISSION_FILE, load_mission, mission_dirs
 from chancery.core.errors import ContentError
 
 EVERY_MISSION = ("themes/", "plugins/", "mkdocs.yml", "pyproject.toml", "requirements.lock",
@@ -162,15 +163,13 @@ def moments(folder: Path, zone: tzinfo) -> Iterable[tuple[str, str, datetime]]:
 
 
 def mission_zone(folder: Path) -> tzinfo:
-    """The mission's time zone as the content model defines it (UTC if it cannot tell)."""
+    """The time zone of the mission in ``folder`` (:func:`mission_timezone`'s; UTC if the
+    mission cannot be loaded)."""
     try:
-        from chancery.content.data.zones import mission_timezone
-        from chancery.content.model.network import load_mission
-
         entry, _problems = load_mission(folder)
-        return mission_timezone(entry)
-    except (ImportError, ContentError):
+    except ContentError:
         return UTC
+    return mission_timezone(entry)
 
 
 def _midnight_in(start: datetime, end: datetime, zone: tzinfo) -> datetime | None:

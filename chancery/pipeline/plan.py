@@ -15,9 +15,8 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from chancery.content.data.zones import HQ_ZONE
+from chancery.content.data.zones import HQ_ZONE, mission_timezone
 from chancery.content.model.network import HQ_DIR, MissionEntry, Network
-from chancery.core.errors import ContentError
 from chancery.core.incremental.reads import ReadCache
 from chancery.pipeline import filehash
 from chancery.pipeline.digest import tree_digest
@@ -51,16 +50,6 @@ class MissionPlan:
                 and all(lang in self.partial for lang in self.build))
 
 
-def mission_zone(entry: MissionEntry) -> tzinfo:
-    """The zone of the mission's date-times written without an offset (UTC if unknown)."""
-    try:
-        from chancery.content.data.zones import mission_timezone
-
-        return mission_timezone(entry)
-    except (ImportError, ContentError, ValueError):
-        return ZoneInfo("UTC")
-
-
 class Planner:
     """Plans missions against the states recorded in ``store`` (``None``: build everything)."""
 
@@ -84,7 +73,7 @@ class Planner:
             zone: tzinfo = ZoneInfo(previous.zone)
             moments = previous.moments
         else:
-            zone = mission_zone(entry)
+            zone = mission_timezone(entry)  # UTC when it cannot tell
             moments = self._moments(files, zone)
         clock = time_state(moments, zone, self.now).key()
         intact = previous is not None and self._intact(entry.id, previous)

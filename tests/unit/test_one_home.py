@@ -13,6 +13,7 @@ from tests.conftest import ROOT
 
 CLOCK = "chancery/core/clock.py"
 ZONES = "chancery/content/data/zones.py"
+TYPES = "chancery/content/model/types.py"
 URLS = "chancery/core/urls.py"
 ATOMIC = "chancery/core/atomic.py"
 
@@ -98,6 +99,15 @@ def test_one_hq_time_zone() -> None:
                     for name in [target.id] if name in {"HQ_ZONE", "HQ_TIMEZONE", "HQ_TZ"})
 
     assert offenders(second_zone, ZONES) == []
+
+
+def test_one_parser_of_content_moments() -> None:
+    """A date-time written in content is parsed by zones.parse_moment; the only other
+    ``parse_moment`` is the validator of a model's ``Moment`` field (a day or a time)."""
+    def second_parser(tree: ast.Module) -> Iterator[str]:
+        yield from (f"defines {name}()" for name in functions(tree) if name == "parse_moment")
+
+    assert offenders(second_parser, {ZONES, TYPES}) == []
 
 
 def test_one_home_for_urls() -> None:
