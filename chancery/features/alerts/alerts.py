@@ -14,22 +14,17 @@ from chancery.content.model.languages import DEFAULT_LANGUAGE
 from chancery.content.model.network import MissionEntry, Network
 from chancery.core.errors import ContentError, Problem, msg
 from chancery.features.alerts.model import Alert, AlertsFile
+from chancery.features.schedule import Scheduled
 
 FILE = "alerts.yml"
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
-class ScheduledAlert:
+class ScheduledAlert(Scheduled):
     """An alert with its moments resolved in its issuer's time zone."""
 
     alert: Alert
-    scope: str  # "hq" or the mission id
-    starts: datetime
-    ends: datetime
-
-    def active_at(self, moment: datetime) -> bool:
-        return self.starts <= moment < self.ends
 
 
 
@@ -84,7 +79,7 @@ def _load(path, scope: str, tz: ZoneInfo, problems: list[Problem]) -> list[Sched
                                         "in 'end'",
                                         end=alert.end.isoformat(), start=alert.start.isoformat())))
             continue
-        scheduled.append(ScheduledAlert(alert, scope, starts, ends))
+        scheduled.append(ScheduledAlert(scope, starts, ends, alert=alert))
     return scheduled
 
 

@@ -20,21 +20,16 @@ from chancery.content.model.crisis import MAX_DAYS, Crisis, CrisisText, HqCrisis
 from chancery.content.model.languages import DEFAULT_LANGUAGE
 from chancery.content.model.network import MissionEntry, Network, mission_dirs
 from chancery.core.errors import ContentError, Problem, display_path, msg
+from chancery.features.schedule import Scheduled
 
 FIELD = "crisis"
 
 
 @dataclass(frozen=True)
-class ScheduledCrisis:
+class ScheduledCrisis(Scheduled):
     """A crisis with its moments resolved in its issuer's time zone."""
 
     crisis: Crisis
-    scope: str  # "hq" or the mission id
-    starts: datetime
-    ends: datetime
-
-    def active_at(self, moment: datetime) -> bool:
-        return self.starts <= moment < self.ends
 
 
 def problem(source: YamlSource, here: Path_, message: str, severity: str = "error"
@@ -87,7 +82,7 @@ def _schedule(crisis: Crisis, scope: str, source: YamlSource, here: Path_, tz: Z
                                     start=crisis.start.isoformat(),
                                     latest=_latest(crisis.start).isoformat())))
         return None
-    return ScheduledCrisis(crisis, scope, starts, ends)
+    return ScheduledCrisis(scope, starts, ends, crisis=crisis)
 
 
 def _latest(start: date | datetime) -> date | datetime:
