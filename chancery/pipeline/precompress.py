@@ -16,6 +16,10 @@ live site's copies when they are linked too; every other file gets new ones, wri
 file and renamed over the old name, never into a linked file (which is the live site's).
 Copies left without their file are removed. The S3 publisher does not upload the copies: a
 bucket cannot choose between them by the reader's ``Accept-Encoding``.
+
+The theme's and search's files are the same in every language and mission: a
+:class:`CompressionMemo` that the caller hands in remembers their copies by their content's
+digest, so that a build compresses each once (the build's tasks share one folder of them).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import contextlib
 import gzip
 import hashlib
 import os
+import struct
 from pathlib import Path
 
 import brotli
@@ -37,13 +42,14 @@ ENCODINGS = (".gz", ".br")
 # left as MkDocs wrote it and published everywhere, S3 included.
 OWN_COPIES = frozenset({"sitemap.xml.gz"})
 # Pages change with every build; theme and search files rarely, and are the same in every
-# language and mission (each worker compresses them once, see _MEMO): they get more effort.
+# language and mission (compressed once per build, see CompressionMemo): more effort for them.
 _PAGE_SUFFIXES = (".html", ".xml")
 _PAGE_QUALITY, _ASSET_QUALITY = 5, 9
 _GZIP_LEVEL = 9
-_MEMO: dict[bytes, tuple[bytes | None, bytes | None]] = {}
-_MEMO_LIMIT = 16 << 20  # bytes of copies remembered per process
-_memo_size = 0
+MEMO_LIMIT = 16 << 20  # bytes of copies a memo keeps in memory
+_LENGTHS = struct.Struct(">qq")  # an entry on disk: the two copies' lengths (-1: none), then both
+
+Copies = tuple[bytes | None, bytes | None]
 
 
 def is_precompressed(path: str) -> bool:
@@ -63,29 +69,75 @@ def brotli_bytes(data: bytes, name: str) -> bytes:
     return brotli.compress(data, quality=quality)
 
 
-def copies(data: bytes, name: str) -> tuple[bytes | None, bytes | None]:
-    """The gzip and Brotli copies of a file named ``name`` holding ``data`` (``None`` where the
-    copy would not be smaller than the file)."""
-    page = name.endswith(_PAGE_SUFFIXES)
-    key = b"" if page else hashlib.sha256(data).digest()
-    if not page and key in _MEMO:
-        return _MEMO[key]
+class CompressionMemo:
+    """The copies of files other than pages, by their content's digest: a file met again (the
+    same theme or search file in another shard, language or mission) is not compressed again.
+
+    It keeps up to ``limit`` bytes of copies in memory (then starts over) and, with a
+    ``folder``, every entry in that folder too: the tasks of a build, in whichever worker
+    process, each make their own memo on the build's folder and share what the others
+    compressed. The folder holds one build's entries (the build removes it): a cold build
+    and an incremental one make the same bytes.
+    """
+
+    def __init__(self, folder: Path | None = None, limit: int = MEMO_LIMIT) -> None:
+        self.folder, self.limit = folder, limit
+        self._copies: dict[bytes, Copies] = {}
+        self._size = 0
+
+    def copies(self, data: bytes, name: str) -> Copies:
+        """The gzip and Brotli copies of a file named ``name`` holding ``data`` (``None``
+        where the copy would not be smaller than the file)."""
+        if name.endswith(_PAGE_SUFFIXES):
+            return _make(data, name)
+        key = hashlib.sha256(data).digest()
+        made = self._copies.get(key)
+        if made is None:
+            made = self._read(key)
+            if made is None:
+                made = _make(data, name)
+                self._write(key, made)
+            self._remember(key, made)
+        return made
+
+    def _remember(self, key: bytes, made: Copies) -> None:
+        size = sum(len(copy) for copy in made if copy is not None)
+        if self._size + size > self.limit:
+            self._copies.clear()
+            self._size = 0
+        self._copies[key] = made
+        self._size += size
+
+    def _read(self, key: bytes) -> Copies | None:
+        if self.folder is None:
+            return None
+        try:
+            entry = (self.folder / key.hex()).read_bytes()
+        except FileNotFoundError:
+            return None
+        if len(entry) < _LENGTHS.size:
+            return None
+        zipped, squeezed = _LENGTHS.unpack_from(entry)
+        body = entry[_LENGTHS.size:]
+        if max(zipped, 0) + max(squeezed, 0) != len(body):
+            return None  # not an entry this code wrote: compress again
+        cut = max(zipped, 0)
+        return (body[:cut] if zipped >= 0 else None, body[cut:] if squeezed >= 0 else None)
+
+    def _write(self, key: bytes, made: Copies) -> None:
+        if self.folder is None:
+            return
+        zipped, squeezed = made
+        entry = _LENGTHS.pack(-1 if zipped is None else len(zipped),
+                              -1 if squeezed is None else len(squeezed))
+        write_bytes_atomic(self.folder / key.hex(), entry + (zipped or b"") + (squeezed or b""),
+                           mkdir=True)
+
+
+def _make(data: bytes, name: str) -> Copies:
     zipped, squeezed = gzip_bytes(data), brotli_bytes(data, name)
-    made = (zipped if len(zipped) < len(data) else None,
+    return (zipped if len(zipped) < len(data) else None,
             squeezed if len(squeezed) < len(data) else None)
-    if not page:
-        _remember(key, made)
-    return made
-
-
-def _remember(key: bytes, made: tuple[bytes | None, bytes | None]) -> None:
-    global _memo_size
-    size = sum(len(copy) for copy in made if copy is not None)
-    if _memo_size + size > _MEMO_LIMIT:
-        _MEMO.clear()
-        _memo_size = 0
-    _MEMO[key] = made
-    _memo_size += size
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -100,13 +152,16 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-def precompress(root: Path, live: Path | None = None) -> int:
+def precompress(root: Path, live: Path | None = None,
+                memo: CompressionMemo | None = None) -> int:
     """Write the ``.gz`` and ``.br`` copies of every text file under ``root``; return how
     many files were compressed.
 
     ``live`` is the live site laid out as ``root`` is (``root/x`` is ``live/x``): a file that
-    is the live one (same inode) and whose copies are the live ones is left alone.
+    is the live one (same inode) and whose copies are the live ones is left alone. ``memo``
+    remembers the copies of files other than pages (default: a memo for this call only).
     """
+    memo = CompressionMemo() if memo is None else memo
     done = 0
     top = os.fspath(root)
     for folder, _, names in os.walk(top):
@@ -124,7 +179,7 @@ def precompress(root: Path, live: Path | None = None) -> int:
                 continue
             with open(path, "rb") as file:
                 data = file.read()
-            for suffix, copy in zip(ENCODINGS, copies(data, name), strict=True):
+            for suffix, copy in zip(ENCODINGS, memo.copies(data, name), strict=True):
                 target = path + suffix
                 if name + suffix in OWN_COPIES:
                     continue

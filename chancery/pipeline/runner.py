@@ -13,6 +13,7 @@ did not change is taken from the live site instead of being built again.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -189,10 +190,13 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
            now: datetime) -> None:
     """Start each mission's tasks as soon as it is planned: render its languages (the long
     tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
-    when its last task is done. The pool starts with the first mission to build."""
+    when its last task is done. The pool starts with the first mission to build. The index
+    tasks share a folder of the theme's and search's compressed copies, removed at the end
+    (see :class:`chancery.pipeline.precompress.CompressionMemo`)."""
     pending: dict[str, _Pending] = {}
     futures: dict[Future, tuple[str, str, str]] = {}
     pool: ProcessPoolExecutor | None = None
+    copies = tempfile.TemporaryDirectory(prefix="chancery-copies-")
 
     def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
                **options: object) -> None:
@@ -216,7 +220,8 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 submit("index", state, lang, index_search, mission_id, lang,
                        str(language_root(state.staging, lang)),
                        str(site_dir(state.staging, lang, state.plan.languages)),
-                       _previous_shards(state.plan, lang), str(live), in_place=in_place)
+                       _previous_shards(state.plan, lang), str(live), in_place=in_place,
+                       copies=copies.name)
             if not state.running:
                 _finish(state, out_dir, store, progress)
 
@@ -245,6 +250,7 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
     finally:
         if pool is not None:
             pool.shutdown()
+        copies.cleanup()
         for state in pending.values():
             if state.running:  # left unfinished by an error in the parent
                 discard(state.staging)

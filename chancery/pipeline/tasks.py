@@ -26,7 +26,7 @@ from chancery.content.model.network import load_one
 from chancery.content.pages import collect_pages
 from chancery.core.errors import ContentError, Problem, display_path
 from chancery.core.incremental.reads import ReadCache
-from chancery.pipeline.precompress import precompress
+from chancery.pipeline.precompress import CompressionMemo, precompress
 from chancery.pipeline.search_index import (
     SearchIndexError,
     Shards,
@@ -184,14 +184,15 @@ def render_language(engine: str, request: RenderRequest, site: str, strict: bool
 
 def index_search(mission: str, lang: str, root: str, site: str,
                  previous: Shards | None = None, live: str | None = None,
-                 in_place: list[str] | None = None) -> dict:
+                 in_place: list[str] | None = None, copies: str | None = None) -> dict:
     """Index the language rendered under ``root`` (pages in ``site``), see
     :func:`index_language`: shards unchanged since ``previous`` are linked from ``live``.
 
     With ``in_place`` (the top-level entries of ``live`` that are not the language's), only
     a few pages were rendered and the rest of the language is the live one's: only the shards
     those pages fall in are indexed (see :func:`update_language`). Last, the language's text
-    files get their compressed copies (:mod:`chancery.pipeline.precompress`).
+    files get their compressed copies (:mod:`chancery.pipeline.precompress`), through a
+    memo of the task's own on the build's folder ``copies`` (if any) of shared files' copies.
     """
     def work() -> TaskResult:
         prefix = os.path.relpath(site, root)
@@ -206,7 +207,8 @@ def index_search(mission: str, lang: str, root: str, site: str,
             done = index_language(Path(root), lang, prefix, previous,
                                   Path(live) if live else None)
         shards, indexed = done
-        precompress(Path(root), Path(live) if live else None)  # the language is complete
+        memo = CompressionMemo(Path(copies) if copies else None)
+        precompress(Path(root), Path(live) if live else None, memo)  # the language is complete
         return TaskResult(search_shards=shards, search_indexed=indexed)
 
     return _guarded(f"indexing {mission}/{lang}", work)

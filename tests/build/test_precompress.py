@@ -11,7 +11,7 @@ import brotli
 import pytest
 
 from chancery.pipeline.digest import site_files
-from chancery.pipeline.precompress import is_precompressed, precompress
+from chancery.pipeline.precompress import CompressionMemo, is_precompressed, precompress
 from tests.publish.conftest import s3, write_build  # noqa: F401 - the moto server fixture
 from tests.publish.test_s3 import MISSION, Setup
 
@@ -120,7 +120,33 @@ def test_s3_publishes_no_copies(tmp_path: Path, s3: object) -> None:  # noqa: F8
     assert setup.read("/")[1] == PAGE.encode()
 
 
-@pytest.fixture(autouse=True)
-def _no_memo(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test compresses for itself (the per-process memo would hide a wrong result)."""
-    monkeypatch.setattr("chancery.pipeline.precompress._MEMO", {})
+def test_a_memo_on_a_shared_folder_compresses_a_shared_file_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two tasks (two memos on the build's folder) meet the same stylesheet: the second takes
+    the first one's copies, the same bytes a memo of its own would have made."""
+    first = tree(tmp_path / "fr", {"assets/site.css": STYLE, "tiny.json": "{}"})
+    second = tree(tmp_path / "en", {"assets/site.css": STYLE, "tiny.json": "{}"})
+    alone = tree(tmp_path / "alone", {"assets/site.css": STYLE, "tiny.json": "{}"})
+    folder = tmp_path / "copies"
+    precompress(first, memo=CompressionMemo(folder))
+    precompress(alone)
+
+    def no_compressing(data: bytes, name: str) -> None:
+        raise AssertionError(f"{name} compressed again")
+
+    monkeypatch.setattr("chancery.pipeline.precompress._make", no_compressing)
+    precompress(second, memo=CompressionMemo(folder))
+    assert site_files(second) == site_files(alone)
+    for rel in site_files(alone):
+        assert (second / rel).read_bytes() == (alone / rel).read_bytes(), rel
+    assert not (second / "tiny.json.gz").exists()  # "no copy" is remembered too
+
+
+def test_a_memo_compresses_again_over_a_damaged_entry(tmp_path: Path) -> None:
+    memo = CompressionMemo(tmp_path, limit=1)  # over its bound: it starts over each time
+    made = memo.copies(STYLE.encode(), "site.css")
+    assert memo.copies(STYLE.encode(), "site.css") == made
+    assert gzip.decompress(made[0] or b"") == STYLE.encode()
+    (entry,) = tmp_path.iterdir()
+    entry.write_bytes(entry.read_bytes()[:-1])  # not what the memo wrote
+    assert CompressionMemo(tmp_path).copies(STYLE.encode(), "site.css") == made
