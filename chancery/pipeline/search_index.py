@@ -205,7 +205,8 @@ def _shard_name(key: str, names: Collection[str]) -> str | None:
 
 
 def update_language(root: Path, lang: str, prefix: str, previous: Shards,
-                    live: Path, skip: Collection[str] = ()) -> tuple[Shards, list[str]] | None:
+                    live: Path, skip: Collection[str] = (),
+                    memory: Path = MEMORY_SCRATCH) -> tuple[Shards, list[str]] | None:
     """Index again only the shards that the pages rendered under ``root`` fall in.
 
     For a build that rendered a few pages of a language whose other pages are those of the
@@ -214,6 +215,7 @@ def update_language(root: Path, lang: str, prefix: str, previous: Shards,
     into ``root/pagefind/<lang>/``; the other shards stay as they are in the live site.
     Returns the shards and the names indexed, as :func:`index_language`, or ``None`` when
     a rendered page falls outside the shards of ``previous`` (index the whole language).
+    ``memory`` is as in :func:`index_language`.
     """
     start = len(str(root)) + 1
     staged: dict[str, str] = {}
@@ -271,7 +273,7 @@ def update_language(root: Path, lang: str, prefix: str, previous: Shards,
                       {rel: sources[rel] for rel in files}, sum(sizes[rel] for rel in files))
         if shard.digest != previous[name].input:  # else e.g. only a page out of search changed
             todo.append(shard)
-    _index_all(root, todo, output)
+    _index_all(root, todo, output, memory)
     for shard in todo:
         recorded[shard.name] = ShardRecord(shard.digest, bundle_digest(output / shard.name))
     return recorded, [shard.name for shard in todo]
@@ -290,13 +292,16 @@ def bundle_digest(folder: Path) -> str:
 
 
 def index_language(root: Path, lang: str, prefix: str = "", previous: Shards | None = None,
-                   live: Path | None = None) -> tuple[Shards, list[str]]:
+                   live: Path | None = None,
+                   memory: Path = MEMORY_SCRATCH) -> tuple[Shards, list[str]]:
     """Index the language built under ``root`` into ``root/pagefind/<lang>/``.
 
     ``previous`` holds the shards of the language's last build and ``live`` the site
     they were published in: a shard whose input did not change is hard-linked from there
     when its bundle is still as built. Returns the shards (same form as ``previous``, in
-    the order of ``shards.json``) and the names of those Pagefind indexed.
+    the order of ``shards.json``) and the names of those Pagefind indexed. ``memory`` is the
+    folder in memory where search copies are laid out when it has room (see
+    :func:`scratch_for`).
     """
     output = root / SEARCH_DIR / lang
     output.mkdir(parents=True, exist_ok=True)
@@ -311,7 +316,7 @@ def index_language(root: Path, lang: str, prefix: str = "", previous: Shards | N
             recorded[shard.name] = old
         else:
             todo.append(shard)
-    _index_all(root, todo, output)
+    _index_all(root, todo, output, memory)
     for shard in todo:
         recorded[shard.name] = ShardRecord(shard.digest, bundle_digest(output / shard.name))
     recorded = {shard.name: recorded[shard.name] for shard in shards}  # as in shards.json
@@ -339,36 +344,36 @@ def search_copy(page: bytes) -> bytes | None:
         title.group(0) if title else b"", b"</head><body>", page[body:])))
 
 
-def _index_all(root: Path, shards: list[Shard], output: Path) -> None:
+def _index_all(root: Path, shards: list[Shard], output: Path, memory: Path) -> None:
     """Index ``shards`` into ``output/<name>/``, two Pagefind runs at a time, the largest
     first: a core another task leaves free takes the second run."""
-    sweep_scratch()
+    sweep_scratch(memory)
     largest_first = sorted(shards, key=lambda shard: -len(shard.files))
     with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as runs:
-        for done in [runs.submit(_index, root, shard, output / shard.name)
+        for done in [runs.submit(_index, root, shard, output / shard.name, memory)
                      for shard in largest_first]:
             done.result()
 
 
-def scratch_for(size: int, fallback: Path) -> Path:
-    """Where to lay out ``size`` bytes of search copies: memory if it has room for the copies
-    of every run that may be under way (a worker per core, :data:`PARALLEL_RUNS` each) with
-    a margin to spare, else ``fallback`` (a folder on the staging's disk)."""
+def scratch_for(size: int, fallback: Path, memory: Path = MEMORY_SCRATCH) -> Path:
+    """Where to lay out ``size`` bytes of search copies: the ``memory`` folder if it has room
+    for the copies of every run that may be under way (a worker per core,
+    :data:`PARALLEL_RUNS` each) with a margin to spare, else ``fallback`` (a folder on the
+    staging's disk)."""
     try:
-        room = os.statvfs(MEMORY_SCRATCH)
+        room = os.statvfs(memory)
         free = room.f_bavail * room.f_frsize
-        usable = os.access(MEMORY_SCRATCH, os.W_OK | os.X_OK)
+        usable = os.access(memory, os.W_OK | os.X_OK)
     except OSError:
         return fallback
     enough = free >= (os.cpu_count() or 2) * PARALLEL_RUNS * size + _SCRATCH_MARGIN
-    return MEMORY_SCRATCH if usable and enough else fallback
+    return memory if usable and enough else fallback
 
 
-def sweep_scratch(where: Path | None = None) -> list[str]:
+def sweep_scratch(where: Path = MEMORY_SCRATCH) -> list[str]:
     """Remove the scratch folders that builds killed while indexing left in memory (a
     ``finally`` does not run on SIGKILL, and memory is not cleared until a reboot): those
     whose process is gone. Returns their names."""
-    where = MEMORY_SCRATCH if where is None else where
     swept = []
     try:
         names = os.listdir(where)
@@ -395,9 +400,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _index(root: Path, shard: Shard, target: Path) -> None:
+def _index(root: Path, shard: Shard, target: Path, memory: Path) -> None:
     """Run Pagefind over exactly the shard's pages (search copies, laid out as in the site)."""
-    where = scratch_for(shard.size, root.parent)
+    where = scratch_for(shard.size, root.parent, memory)
     pages = tempfile.mkdtemp(prefix=f"{_SCRATCH_NAME}{os.getpid()}-{shard.name}-", dir=where)
     try:
         for rel in shard.files:

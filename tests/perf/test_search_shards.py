@@ -201,54 +201,50 @@ def test_search_copies_index_exactly_as_the_whole_pages(years: Builds, tmp_path:
                (tmp_path / "index-copies" / rel).read_bytes(), rel
 
 
-def test_search_copies_go_to_memory_only_with_room_to_spare(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch
-                                                             ) -> None:
+def test_search_copies_go_to_memory_only_with_room_to_spare(tmp_path: Path) -> None:
     """Memory scratch when it exists and has room for every run's copies, else the disk."""
-    from chancery.pipeline import search_index
+    from chancery.pipeline.search_index import scratch_for
 
     memory = tmp_path / "memory"
     memory.mkdir()
-    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", memory)
     disk = tmp_path / "disk"
-    assert search_index.scratch_for(1 << 20, disk) == memory
-    assert search_index.scratch_for(1 << 60, disk) == disk  # more than any machine has
-    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", tmp_path / "missing")
-    assert search_index.scratch_for(0, disk) == disk
+    assert scratch_for(1 << 20, disk, memory) == memory
+    assert scratch_for(1 << 60, disk, memory) == disk  # more than any machine has
+    assert scratch_for(0, disk, tmp_path / "missing") == disk
 
 
-def test_indexing_from_the_disk_finds_the_same_pages(years: Builds,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_indexing_from_the_disk_finds_the_same_pages(years: Builds, tmp_path: Path) -> None:
     """Without memory scratch (a container's small /dev/shm) every shard holds the same
     pages with the same fragments. (Pagefind numbers pages in the order it lists its folder,
     which on a disk is the file system's, so the index files themselves may differ.)"""
-    from chancery.pipeline import search_index
+    import shutil
 
-    def contents(site: Path) -> dict[str, tuple[list[str], list[str]]]:
+    from chancery.pipeline.search_index import MEMORY_SCRATCH, index_language
+
+    def contents(root: Path, memory: Path) -> dict[str, tuple[list[str], list[str]]]:
+        index_language(root, "fr", "fr/", memory=memory)
         return {shard.name: (sorted(indexed(shard)), sorted(f.name for f in
                                                             (shard / "fragment").iterdir()))
-                for shard in (site / SEARCH_DIR / "vi").iterdir() if shard.is_dir()}
+                for shard in (root / SEARCH_DIR / "fr").iterdir() if shard.is_dir()}
 
     years.build()
-    site = years.out / years.mission
-    before = contents(site)
-    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", Path("/nonexistent/scratch"))
-    years.build(force=True)
-    assert contents(site) == before
-    assert set(before) == set(SHARDS)
-    assert not list(years.out.parent.glob("**/chancery-search-*"))  # scratch cleaned up
+    french = years.out / years.mission / "fr"  # a language alone under its root, as staged
+    for name in ("in-memory", "on-disk"):
+        shutil.copytree(french, tmp_path / name / "fr")
+    in_memory = contents(tmp_path / "in-memory", MEMORY_SCRATCH)
+    assert contents(tmp_path / "on-disk", Path("/nonexistent/scratch")) == in_memory
+    assert set(in_memory) == set(SHARDS)
+    assert not list(tmp_path.glob("**/chancery-search-*"))  # scratch cleaned up
 
 
-def test_scratch_left_by_a_killed_build_is_swept(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scratch_left_by_a_killed_build_is_swept(tmp_path: Path) -> None:
     """A build killed while indexing leaves its copies in memory; the next one removes them,
     never the folders of a process still running."""
     import subprocess
     import sys
 
-    from chancery.pipeline import search_index
+    from chancery.pipeline.search_index import sweep_scratch
 
-    monkeypatch.setattr(search_index, "MEMORY_SCRATCH", tmp_path)
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True).stdout.strip()
     dead = tmp_path / f"chancery-search-{gone}-news-2025-abc123"
@@ -258,5 +254,5 @@ def test_scratch_left_by_a_killed_build_is_swept(tmp_path: Path,
     running.mkdir()
     other = tmp_path / "someone-elses-file"
     other.mkdir()
-    assert search_index.sweep_scratch() == [dead.name]
+    assert sweep_scratch(tmp_path) == [dead.name]
     assert not dead.exists() and running.exists() and other.exists()
