@@ -30,9 +30,9 @@ from chancery.core import clock
 from chancery.core.errors import ContentError, Problem, display_path, msg
 from chancery.core.incremental.reads import ReadCache
 from chancery.render.images.checks import image_problems
+from chancery.render.markdown.code import FENCE
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 # Front matter validators by kind of page; features (news...) register theirs.
@@ -67,7 +67,7 @@ def check_links(
     base = posixpath.dirname(page.path)
     in_fence = False
     for offset, line in enumerate(doc.body.split("\n")):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
         if in_fence:
             continue

@@ -26,13 +26,12 @@ from chancery.content.model.html_policy import HtmlPolicy
 from chancery.content.pages import PageSource
 from chancery.core.errors import Problem, msg
 from chancery.core.incremental.reads import ReadCache
+from chancery.render.markdown.code import blank_code
 from chancery.render.markdown.embed import is_embed, parse_embed
 from chancery.render.markdown.html_scan import HtmlScan, scan_html, urls_of
 from chancery.render.markdown.render import render_body
 from chancery.render.security.sanitize import find_unsafe, is_remote, problems_of
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])+)\]\[([^\]]*)\]")
 _RAW_IMG = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -83,14 +82,7 @@ def _render(body: str) -> str:
 
 def source_lines(body: str) -> list[str]:
     """The body's lines with fenced code and code spans blanked (they link nothing)."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            lines.append("")
-        else:
-            lines.append("" if in_fence else _CODE_SPAN.sub(lambda m: " " * len(m[0]), line))
-    return lines
+    return blank_code(body)
 
 
 def html_problems(page: PageSource, doc: MarkdownSource, rendered: RenderedPages,

@@ -21,12 +21,11 @@ from chancery.core.errors import Problem, msg
 from chancery.render.images.inspect import image_problem
 from chancery.render.images.limits import is_image
 from chancery.render.images.rewrite import DECORATIVE, img_attributes
+from chancery.render.markdown.code import blank_code
 
 _MARKDOWN_IMAGE = re.compile(
     r"!\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)(\{[^}\n]*\})?")
 _HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -47,21 +46,9 @@ class ImageRef:
     html: bool  # raw HTML <img>, not Markdown
 
 
-def _blank_code(body: str) -> str:
-    """``body`` with fenced code blocks and code spans blanked (line numbers kept)."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            lines.append("")
-            continue
-        lines.append("" if in_fence else _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    return "\n".join(lines)
-
-
 def image_refs(body: str, first_line: int) -> list[ImageRef]:
     """The Markdown images and raw-HTML ``<img>`` of a page body starting at ``first_line``."""
-    text = _blank_code(body)
+    text = "\n".join(blank_code(body))
     refs = []
     for match in _MARKDOWN_IMAGE.finditer(text):
         marker = match.group(3) or ""

@@ -16,6 +16,7 @@ import nh3
 
 from chancery.content.model.html_policy import HtmlPolicy
 from chancery.core.errors import ContentError, Problem, display_path, msg
+from chancery.render.markdown.code import blank_code
 from chancery.render.markdown.html_scan import URL_ATTRIBUTES, HtmlScan, scan_html, urls_of
 
 _EMBED_HINT = msg("embedding video or maps: use the `video` or `map` block (::: video <https URL>, "
@@ -161,19 +162,11 @@ def _local_images(element: str, attribute: str, value: str) -> str | None:
 
 # -- locating what was found ------------------------------------------------------------
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
 
 def locate(unsafe: list[Unsafe], body: str) -> list[int]:
     """For each finding, the index of the body line it comes from (the n-th finding of a
     kind at the n-th place the source shows it; the first line when it cannot be told)."""
-    lines, in_fence = [], False
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            lines.append("")
-            continue
-        lines.append("" if in_fence else line)
+    lines = blank_code(body, spans=False)
     seen: dict[str, int] = {}
     found = []
     for item in unsafe:
