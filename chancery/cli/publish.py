@@ -16,6 +16,11 @@ def add_archive_option(parser: argparse.ArgumentParser) -> None:
                              "else archive/)")
 
 
+def chosen_archive(args: argparse.Namespace) -> Path:
+    """The release archive folder ``--archive`` names, else the default one."""
+    return args.archive or default_archive_dir(PROJECT_ROOT)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "publish", help="publish one mission's build to its own hosting, atomically",
@@ -39,8 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from chancery.publish.service import publish
 
-    archive = args.archive or default_archive_dir(PROJECT_ROOT)
-    outcome = publish(args.content, args.mission, args.out, archive, dry_run=args.dry_run,
-                      say=lambda text: print(text, flush=True))
+    outcome = publish(args.content, args.mission, args.out, chosen_archive(args),
+                      dry_run=args.dry_run, say=lambda text: print(text, flush=True))
     print(f"{args.mission}: {outcome.message}")
     return 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from chancery.cli.common import PROJECT_ROOT, add_content_option
-from chancery.cli.publish import add_archive_option
-from chancery.publish.archive import default_archive_dir, list_archives
+from chancery.cli.common import add_content_option
+from chancery.cli.publish import add_archive_option, chosen_archive
+from chancery.publish.archive import list_archives
 from chancery.publish.errors import cli_guard
 
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         for release in kept:
             print(f"{release.name}  {release.build_id[:12]}{'  live' if release.live else ''}")
         return 0
-    folder = args.archive or default_archive_dir(PROJECT_ROOT)
+    folder = chosen_archive(args)
     archived = list_archives(folder, args.mission)
     print(f"{args.mission}: {len(archived)} archived release(s) in {folder / args.mission}")
     for item in archived:
