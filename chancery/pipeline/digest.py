@@ -48,7 +48,9 @@ def site_files(root: Path) -> list[str]:
     return [rel for rel, _ in site_paths(Path(root))]
 
 
-# relative path -> [FileStamp.to_json(), hex SHA-256 of the bytes]
+# relative path -> [size, modification time (ns), inode, hex SHA-256 of the bytes]: the
+# file's FileStamp.identity, then its digest. Flat,
+# as it is read, checked and written again for every output file of a one-page rebuild.
 KnownDigests = dict[str, list]
 
 
@@ -69,57 +71,64 @@ def tree_digest(root: Path, known: KnownDigests | None = None) -> str:
     not depend on timestamps, permissions or the order the file system lists entries in.
 
     ``known`` (kept by the builder between builds) spares reading a file whose inode, size
-    and modification time are those recorded (:meth:`FileStamp.same_file`: the unchanged
+    and modification time are those recorded (:attr:`FileStamp.identity`: the unchanged
     files of a rebuild are hard links of the previous build's, which changes their change
     time). It is updated to the files found now.
     """
     seen: KnownDigests = {}
     for rel, path in site_paths(Path(root)):
-        stamp = FileStamp.of(os.stat(path))
+        identity = FileStamp.of(os.stat(path)).identity
         entry = known.get(rel) if known is not None else None
-        recorded = _entry(entry)
-        if recorded is not None and recorded[0].same_file(stamp):
-            hexdigest = recorded[1]
+        if _well_formed(entry) and tuple(entry[:3]) == identity:  # type: ignore[index]
+            hexdigest = entry[3]  # type: ignore[index]
         else:
             hexdigest = file_digest(path).hex()
-        seen[rel] = [stamp.to_json(), hexdigest]
+        seen[rel] = [*identity, hexdigest]
     if known is not None:
         known.clear()
         known.update(seen)
     return digest_of(seen)
 
 
-def _entry(entry: object) -> tuple[FileStamp, str] | None:
-    """A known digest's stamp and hex SHA-256, ``None`` if it is not of that shape."""
-    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], str)
-            and len(entry[1]) == 64):
+def _well_formed(entry: object) -> bool:
+    """Whether ``entry`` is a known digest's ``[size, mtime_ns, inode, hex SHA-256]``."""
+    if type(entry) is not list or len(entry) != 4:
+        return False
+    size, mtime_ns, inode, hexdigest = entry
+    return type(size) is int and type(mtime_ns) is int and type(inode) is int \
+        and type(hexdigest) is str and len(hexdigest) == 64
+
+
+def checked_lines(known: object) -> list[str] | None:
+    """One line ``path NUL size NUL mtime_ns NUL inode`` per file of ``known`` (e.g. read
+    back from a cache), the stamp part a fingerprint is made of; ``None`` unless every
+    entry has the shape :func:`tree_digest` keeps. One pass: it both checks and reads."""
+    if type(known) is not dict:
         return None
-    stamp = FileStamp.from_json(entry[0])
-    return None if stamp is None else (stamp, entry[1])
+    lines = []
+    for rel, entry in known.items():
+        if type(rel) is not str or not _well_formed(entry):
+            return None
+        lines.append(stamp_line(rel, entry[0], entry[1], entry[2]))
+    return lines
 
 
-def well_formed(known: object) -> bool:
-    """Whether ``known`` (e.g. read back from a cache) has the shape :func:`tree_digest` keeps."""
-    return isinstance(known, dict) and all(
-        isinstance(rel, str) and _entry(entry) is not None for rel, entry in known.items())
-
-
-def stamps_of(files: KnownDigests) -> dict[str, FileStamp]:
-    """The stamps of a well-formed ``files`` (see :func:`well_formed`)."""
-    return {rel: FileStamp(*entry[0]) for rel, entry in files.items()}
+def stamp_line(rel: str, size: int, mtime_ns: int, inode: int) -> str:
+    """One file in an output fingerprint: its path and :attr:`FileStamp.identity`."""
+    return f"{rel}\0{size}\0{mtime_ns}\0{inode}"
 
 
 def digest_of(files: KnownDigests) -> str:
-    """:func:`tree_digest` of a tree whose files ``files`` lists (``{path: [stamp, hex
-    SHA-256]}``), e.g. kept up to date while a build replaces some of them."""
+    """:func:`tree_digest` of a tree whose files ``files`` lists (``{path: [size, mtime_ns,
+    inode, hex SHA-256]}``), e.g. kept up to date while a build replaces some of them."""
     digest = hashlib.sha256()
     for rel in sorted(files):
-        stamp, hexdigest = files[rel]
-        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), stamp[0]))  # the size
-        digest.update(bytes.fromhex(hexdigest))
+        entry = files[rel]
+        digest.update(b"%s\0%d\0" % (rel.encode("utf-8"), entry[0]))  # the size
+        digest.update(bytes.fromhex(entry[3]))
     return digest.hexdigest()
 
 
 def file_entry(path: str) -> list:
-    """``[stamp, hex SHA-256]`` of one file, as :func:`tree_digest` keeps it."""
-    return [FileStamp.of(os.stat(path)).to_json(), file_digest(path).hex()]
+    """``[size, mtime_ns, inode, hex SHA-256]`` of one file, as :func:`tree_digest` keeps it."""
+    return [*FileStamp.of(os.stat(path)).identity, file_digest(path).hex()]

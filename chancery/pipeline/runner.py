@@ -27,7 +27,7 @@ from chancery.core.clock import now as clock_now
 from chancery.core.clock import wall_now
 from chancery.core.engine import ENGINE_MODULE, chosen_config
 from chancery.core.incremental.reads import ReadCache
-from chancery.pipeline.digest import digest_of, tree_digest, well_formed
+from chancery.pipeline.digest import digest_of, tree_digest
 from chancery.pipeline.inputs import PROJECT_ROOT, code_key
 from chancery.pipeline.keys import FALLBACK
 from chancery.pipeline.patch import apply, prepare, resume, update_digests
@@ -469,7 +469,7 @@ def _apply_in_place(state: _Pending, live: Path, out_dir: Path, store: StateStor
     build_id = None
     if store is not None and plan.previous is not None:
         known = store.output_digests(report.mission)
-        if known and well_formed(known) and fingerprint_of(known) == plan.previous.output:
+        if known and fingerprint_of(known) == plan.previous.output:  # checks them too
             update_digests(known, patch)
             build_id = digest_of(known)
             store.save_output_digests(report.mission, known)
@@ -499,7 +499,7 @@ def _record(state: _Pending, manifest: dict, live: Path, store: StateStore) -> N
             kept, freshness=mission_state.languages[lang].freshness)
     mission_state.build_id = manifest["build_id"]
     stamps = store.output_digests(state.report.mission)  # as write_manifest found them
-    mission_state.output = fingerprint_of(stamps) if stamps else output_fingerprint(live)
+    mission_state.output = fingerprint_of(stamps) or output_fingerprint(live)
     store.release(state.report.mission)
     store.save(state.report.mission, mission_state)
 

@@ -20,12 +20,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from chancery.core.incremental import store
-from chancery.core.incremental.stamps import FileStamp
-from chancery.pipeline.digest import KnownDigests, site_paths, stamps_of
+from chancery.pipeline.digest import KnownDigests, checked_lines, site_paths, stamp_line
 from chancery.pipeline.search_index import ShardRecord
 
 MISSION_KIND, MISSION_VERSION = "mission-state", 2
-OUTPUTS_KIND, OUTPUTS_VERSION = "output-digests", 2
+OUTPUTS_KIND, OUTPUTS_VERSION = "output-digests", 3
 LANGUAGE_WIDE = ""  # the source path of warnings about no page in particular
 _QUOTED = re.compile(r"'([^'\n]+)'")
 
@@ -118,26 +117,16 @@ def output_fingerprint(root: Path) -> str:
             stat = os.stat(path)
         except OSError:
             continue
-        lines.append(_line(rel, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+        lines.append(stamp_line(rel, stat.st_size, stat.st_mtime_ns, stat.st_ino))
     return _hash_lines(lines)
 
 
-def fingerprint_of(known: KnownDigests) -> str:
+def fingerprint_of(known: object) -> str | None:
     """:func:`output_fingerprint` from the digests ``tree_digest`` kept (the same walk, not
-    done twice)."""
-    return _fingerprint(stamps_of(known))
-
-
-def _fingerprint(stamps: dict[str, FileStamp]) -> str:
-    """Over each file's path, size, modification time and inode (not its change time,
-    which hard-linking it into the next build changes: see ``FileStamp.same_file``)."""
-    return _hash_lines([_line(rel, s.size, s.mtime_ns, s.inode) for rel, s in stamps.items()])
-
-
-def _line(rel: str, size: int, mtime_ns: int, inode: int) -> str:
-    """One file in a fingerprint: the parts of its :class:`FileStamp` that
-    :meth:`FileStamp.same_file` compares."""
-    return f"{rel}\0{size}\0{mtime_ns}\0{inode}"
+    done twice); ``None`` if ``known`` (e.g. read back from a damaged cache) is not of
+    their shape. The change time is left out: see ``FileStamp.identity``."""
+    lines = checked_lines(known)
+    return None if lines is None else _hash_lines(lines)
 
 
 def _hash_lines(lines: list[str]) -> str:
@@ -156,7 +145,7 @@ class StateStore:
         self.files = self.root / "files.json"
         self.templates = Path(cache_dir) / "templates"  # compiled templates, for every output
         self.images = Path(cache_dir) / "images"  # encoded pictures by content hash, for all
-        self._digests: dict[str, dict[str, list]] = {}  # output digests saved by this process
+        self._digests: dict[str, KnownDigests] = {}  # output digests saved by this process
 
     def _path(self, mission: str) -> Path:
         return self.root / "missions" / f"{mission}.json"
@@ -178,14 +167,14 @@ class StateStore:
     def _digests_path(self, mission: str) -> Path:
         return self.root / "outputs" / f"{mission}.json"
 
-    def output_digests(self, mission: str) -> dict[str, list]:
+    def output_digests(self, mission: str) -> KnownDigests:
         """The digests of the mission's output files at its last build (see ``tree_digest``)."""
         if mission in self._digests:
             return self._digests[mission]
         data = store.read(self._digests_path(mission), OUTPUTS_KIND, OUTPUTS_VERSION)
         return data if isinstance(data, dict) else {}
 
-    def save_output_digests(self, mission: str, digests: dict[str, list]) -> None:
+    def save_output_digests(self, mission: str, digests: KnownDigests) -> None:
         self._digests[mission] = digests
         store.write(self._digests_path(mission), OUTPUTS_KIND, OUTPUTS_VERSION, digests,
                     separators=(",", ":"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
-from chancery.pipeline.digest import site_files, tree_digest
+from chancery.core.incremental.stamps import FileStamp
+from chancery.pipeline.digest import checked_lines, site_files, tree_digest
+from chancery.pipeline.state import fingerprint_of, output_fingerprint
 
 
 def make(root, files: dict[str, bytes]) -> None:
@@ -44,21 +45,48 @@ def test_digest_is_the_documented_formula(tmp_path):
     assert tree_digest(tmp_path) == expected.hexdigest()
 
 
-def test_known_digests_spare_reading_unchanged_files(tmp_path, monkeypatch):
-    from chancery.pipeline import digest as module
-
+def test_known_digests_spare_reading_unchanged_files(tmp_path):
     make(tmp_path / "site", {"a.html": b"a", "b/c.html": b"c"})
     known: dict = {}
     first = tree_digest(tmp_path / "site", known)
     assert sorted(known) == ["a.html", "b/c.html"] and first == tree_digest(tmp_path / "site")
+    size, mtime_ns, inode, _ = known["a.html"]
+    assert (size, mtime_ns, inode) == FileStamp.read(tmp_path / "site" / "a.html").identity
 
-    read = []
-    real = module.file_digest
-    monkeypatch.setattr(module, "file_digest", lambda path: read.append(path) or real(path))
+    # A recorded digest is trusted while the file keeps its stamp: a wrong one for a.html
+    # shows through, so a.html was not read; the replaced and the new file are.
+    known["a.html"][3] = hashlib.sha256(b"not a").hexdigest()
+    known["b/c.html"][3] = hashlib.sha256(b"not c").hexdigest()
     (tmp_path / "site" / "b" / "c.html").unlink()  # a new file (inode) where the old one was
     (tmp_path / "site" / "b" / "c.html").write_bytes(b"C")
     (tmp_path / "site" / "d.html").write_bytes(b"d")
     again = tree_digest(tmp_path / "site", known)
-    assert sorted(Path(p).name for p in read) == ["c.html", "d.html"]  # a.html not read
-    assert again == tree_digest(tmp_path / "site") != first
+    assert known["a.html"][3] == hashlib.sha256(b"not a").hexdigest()
+    assert known["b/c.html"][3] == hashlib.sha256(b"C").hexdigest()
+    assert known["d.html"][3] == hashlib.sha256(b"d").hexdigest()
+    assert again != tree_digest(tmp_path / "site") != first
     assert sorted(known) == ["a.html", "b/c.html", "d.html"]
+
+
+def test_known_digests_of_another_shape_are_read_again(tmp_path):
+    make(tmp_path, {"a.html": b"a"})
+    size, mtime_ns, _, inode = FileStamp.read(tmp_path / "a.html")
+    wrong = hashlib.sha256(b"other").hexdigest()
+    for entry in ([[size, mtime_ns, 0, inode], wrong], [size, mtime_ns, inode, wrong[:10]],
+                  [size, mtime_ns, str(inode), wrong], [size, mtime_ns, inode], None):
+        known = {"a.html": entry}
+        assert tree_digest(tmp_path, known) == tree_digest(tmp_path)
+        assert known["a.html"][3] == hashlib.sha256(b"a").hexdigest()
+
+
+def test_the_fingerprint_checks_the_digests_it_reads(tmp_path):
+    make(tmp_path, {"index.html": b"a", "fr/index.html": b"b", "media/x.png": b""})
+    known: dict = {}
+    tree_digest(tmp_path, known)
+    assert fingerprint_of(known) == output_fingerprint(tmp_path) != ""
+    assert checked_lines(known) is not None
+    good = list(known["index.html"])
+    for damage in ([*good[:3], 5], good[:3], [str(good[0]), *good[1:]], None, {"a": 1}):
+        assert fingerprint_of({**known, "index.html": damage}) is None
+    assert fingerprint_of({1: good}) is None and fingerprint_of([good]) is None
+    assert fingerprint_of({}) == ""

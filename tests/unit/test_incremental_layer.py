@@ -64,9 +64,10 @@ def test_the_racy_rule() -> None:
     assert not moved.settled(changed + 1) and moved.settled(changed + RACY_SECONDS + 1)
 
 
-def test_same_file_leaves_out_the_change_time_hard_links_alter() -> None:
+def test_identity_leaves_out_the_change_time_hard_links_alter() -> None:
     one = FileStamp(1, 2, 3, 4)
-    assert one.same_file(FileStamp(1, 2, 99, 4)) and not one.same_file(FileStamp(1, 2, 3, 5))
+    assert one.identity == FileStamp(1, 2, 99, 4).identity == (1, 2, 4)
+    assert one.identity != FileStamp(1, 2, 3, 5).identity
 
 
 # -- store -------------------------------------------------------------------------------

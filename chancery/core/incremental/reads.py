@@ -27,9 +27,8 @@ import hashlib
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from chancery.core.incremental import store
 from chancery.core.incremental.stamps import FileStamp
@@ -39,15 +38,13 @@ VERSION = 1
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class _Digest:
+class _Digest(NamedTuple):  # a tuple: made for every input file a build reads
     stamp: FileStamp
     sha: str
     settled: bool
 
 
-@dataclass(frozen=True)
-class _Fact:
+class _Fact(NamedTuple):
     stamp: FileStamp
     value: Any
     keep: bool  # may be persisted (asked to, and settled when read)

@@ -51,14 +51,15 @@ class FileStamp(NamedTuple):
         file had not changed for more than :data:`RACY_SECONDS` by then."""
         return read_at - self.changed_at > RACY_SECONDS
 
-    def same_file(self, other: FileStamp) -> bool:
-        """Same size, modification time and inode; the change time is left out, as hard
-        links change it (for output files, which later builds link)."""
-        return (self.size, self.mtime_ns, self.inode) == (other.size, other.mtime_ns,
-                                                          other.inode)
+    @property
+    def identity(self) -> tuple[int, int, int]:
+        """Size, modification time and inode: what tells an output file from another
+        without its change time, which hard-linking it into the next build changes."""
+        return self.size, self.mtime_ns, self.inode
 
     def to_json(self) -> list[int]:
-        """The one encoding of a stamp in cache files: ``[size, mtime_ns, ctime_ns, inode]``."""
+        """The one encoding of a whole stamp in cache files: ``[size, mtime_ns, ctime_ns,
+        inode]`` (the output digests keep only its :attr:`identity`)."""
         return list(self)
 
     @classmethod
