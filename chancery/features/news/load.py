@@ -112,9 +112,7 @@ def conflicts(posts: list[Post]) -> list[Problem]:
     addresses: dict[str, Post] = {}
     keys: dict[str, Post] = {}
     for post in sorted(posts, key=lambda p: p.path):
-        other = addresses.setdefault(post.url, post)
-        if other is not post:
-            where = display_path(other.source)
+        if (where := _taken(addresses, post.url, post)) is not None:
             problems.append(
                 _conflict(
                     post,
@@ -123,9 +121,7 @@ def conflicts(posts: list[Post]) -> list[Problem]:
                         "one of them", url=post.url, where=where),
                 )
             )
-        other = keys.setdefault(post.key, post)
-        if other is not post:
-            where = display_path(other.source)
+        if (where := _taken(keys, post.key, post)) is not None:
             problems.append(
                 _conflict(
                     post,
@@ -136,6 +132,13 @@ def conflicts(posts: list[Post]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _taken(seen: dict[str, Post], value: str, post: Post) -> str | None:
+    """The file of the post seen first with ``value`` if it is another; else ``None``, and
+    ``post`` is that first one from now on."""
+    other = seen.setdefault(value, post)
+    return None if other is post else display_path(other.source)
 
 
 def _conflict(post: Post, key: str, message: str) -> Problem:
