@@ -27,7 +27,6 @@ from chancery.pipeline.search_index import SEARCH_DIR
 from chancery.pipeline.staging import STAGING_DIR, discard, language_root
 
 JOURNAL = "journal.json"
-_move = os.replace  # atomic on one file system (a name tests can interrupt)
 
 
 @dataclass
@@ -133,7 +132,7 @@ def _run(patch: Patch) -> None:
         if os.path.exists(staged):
             target = patch.live / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            _move(staged, target)
+            os.replace(staged, target)  # atomic on one file system
 
 
 def update_digests(known: KnownDigests, patch: Patch) -> None:
