@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from chancery.cli.common import PROJECT_ROOT, add_content_option
+from chancery.cli.common import PROJECT_ROOT, add_content_option, add_out_option
 from chancery.cli.now import add_now_option, chosen_now
 from chancery.cli.table import render_table
 
@@ -35,13 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="worker processes (default: number of CPU cores)",
     )
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=PROJECT_ROOT / "site",
-        metavar="DIR",
-        help="output folder (default: site/)",
-    )
+    add_out_option(parser, "output folder")
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings (e.g. broken links) as errors"
     )

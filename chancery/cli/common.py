@@ -16,3 +16,10 @@ def add_content_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="content folder holding _hq/ and one folder per mission (default: content/)",
     )
+
+
+def add_out_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--out DIR``: the folder builds write to and publish and preview read, ``site/``
+    unless named; ``what`` is the help text, before the default."""
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "site", metavar="DIR",
+                        help=f"{what} (default: site/)")

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from chancery.cli.common import PROJECT_ROOT
+from chancery.cli.common import PROJECT_ROOT, add_out_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,8 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "'build.py serve' for it.")
     parser.add_argument("--mission", required=True, metavar="ID",
                         help="the mission to preview (required; build it first)")
-    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "site", metavar="DIR",
-                        help="where the build wrote the site (default: site/)")
+    add_out_option(parser, "where the build wrote the site")
     parser.add_argument("--to", type=Path, default=PROJECT_ROOT / "previews", metavar="DIR",
                         help="where to write the preview, replacing an earlier one "
                         "(default: previews/)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from chancery.cli.common import PROJECT_ROOT, add_content_option
+from chancery.cli.common import PROJECT_ROOT, add_content_option, add_out_option
 from chancery.publish.archive import default_archive_dir
 from chancery.publish.errors import cli_guard
 
@@ -32,8 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_content_option(parser)
     parser.add_argument("--mission", required=True, metavar="ID",
                         help="the mission to publish, built beforehand (required)")
-    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "site", metavar="DIR",
-                        help="build output folder (default: site/)")
+    add_out_option(parser, "build output folder")
     add_archive_option(parser)
     parser.add_argument("--dry-run", action="store_true",
                         help="verify the build and the target, contact nothing, change nothing")
