@@ -186,7 +186,7 @@ def is_outdated(pages: MissionPages, path: str, lang: str, facts: Facts | None =
     if source is None or translation is None or translation.fallback_from:
         return False
     if translation.origin == "generated":
-        return False  # made from data in every language at once (chancery/consular...)
+        return False  # made from data in every language at once (chancery/features/consular)
     return page_state(source, translation, facts) == "outdated"
 
 

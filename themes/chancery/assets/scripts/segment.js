@@ -1,6 +1,6 @@
 /* Word segmentation of search queries, for scripts written without spaces (Lao, Khmer,
    Burmese, Thai). The index was made from copies of the pages whose runs of these scripts
-   were cut into words by ICU and joined with U+200A HAIR SPACE (chancery/build/segment.py,
+   were cut into words by ICU and joined with U+200A HAIR SPACE (chancery/pipeline/segment.py,
    same ranges as below); the query is cut the same way, with Intl.Segmenter (ICU too),
    and the hair spaces are taken out of the excerpts shown. Used by search.js. */
 (function () {
