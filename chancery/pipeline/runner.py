@@ -16,7 +16,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -108,13 +108,17 @@ def build_missions(
     cache_dir: Path | None = None,
     force: bool = False,
     now: datetime | None = None,
+    executor: Callable[[int], Executor] = ProcessPoolExecutor,
+    planner: type[Planner] = Planner,
 ) -> list[MissionReport]:
     """Build the chosen missions (default: all); return one report per mission.
 
     With ``cache_dir``, unchanged missions and languages are not built again (``force``
     builds everything and records the new state); without it, everything is built.
     ``now`` is the build's clock (default: :func:`chancery.core.clock.now`); every worker
-    gets it in its render request.
+    gets it in its render request. ``executor`` makes the pool of that many workers the
+    tasks run in (their own processes by default); ``planner`` is the kind of
+    :class:`~chancery.pipeline.plan.Planner` that plans each mission.
     """
     moment = clock_now() if now is None else now
     content_dir, out_dir = Path(content_dir).resolve(), Path(out_dir).resolve()
@@ -129,14 +133,14 @@ def build_missions(
         progress(f"… {mission_id}: finished the update an interrupted build left journaled")
     store = StateStore(cache_dir, out_dir) if cache_dir is not None else None
     hashes = ReadCache.load(store.files if store else None)  # the planner's, this build's
-    planner = Planner(content_dir, out_dir, store, hashes,
-                      _code_key(hashes, engine, strict) if store else "", moment, force)
-    planner.partial = not strict  # a strict build checks every page's links
+    planning = planner(content_dir, out_dir, store, hashes,
+                       _code_key(hashes, engine, strict) if store else "", moment, force)
+    planning.partial = not strict  # a strict build checks every page's links
     # Planned one by one: the workers build the first missions while the next are planned.
-    plans = (planner.plan(network, entry) for entry in network.missions.values())
+    plans = (planning.plan(network, entry) for entry in network.missions.values())
     try:
         _build(plans, content_dir, out_dir, jobs, strict, engine, store, hashes, progress,
-               reports, moment)
+               reports, moment, executor)
     finally:
         if store is not None:
             hashes.save(store.files, facts=False)  # front matter goes to each mission's file
@@ -187,7 +191,7 @@ def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionRep
 def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
            strict: bool, engine: str, store: StateStore | None, hashes: ReadCache,
            progress: Callable[[str], None], reports: dict[str, MissionReport],
-           now: datetime) -> None:
+           now: datetime, executor: Callable[[int], Executor]) -> None:
     """Start each mission's tasks as soon as it is planned: render its languages (the long
     tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
     when its last task is done. The pool starts with the first mission to build. The index
@@ -195,7 +199,7 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
     (see :class:`chancery.pipeline.precompress.CompressionMemo`)."""
     pending: dict[str, _Pending] = {}
     futures: dict[Future, tuple[str, str, str]] = {}
-    pool: ProcessPoolExecutor | None = None
+    pool: Executor | None = None
     copies = tempfile.TemporaryDirectory(prefix="chancery-copies-")
 
     def submit(kind: str, state: _Pending, lang: str, task: Callable, *args: object,
@@ -234,7 +238,7 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 continue
             if pool is None:
                 engine_function(engine)  # imported once here: the forked workers inherit it
-                pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
+                pool = executor(jobs or os.cpu_count() or 1)
             state = _start(plan, out_dir, reports)
             pending[plan.mission] = state
             _seed_reads(state, store, hashes, content_dir)

@@ -14,12 +14,21 @@ import pytest
 
 from benchmarks.synthetic import edit_post
 from chancery.content import freshness as translations
-from chancery.content.freshness import page_facts, page_state, recorded_hash, source_hash
+from chancery.content.freshness import (
+    TRANSLATION,
+    page_facts,
+    page_state,
+    recorded_hash,
+    source_hash,
+)
+from chancery.content.model.network import load_network_tolerant
 from chancery.content.pages import PageSource
+from chancery.core.clock import now as clock_now
+from chancery.core.incremental.reads import ReadCache
 from chancery.core.incremental.stamps import RACY_SECONDS
-from chancery.pipeline import keys
 from chancery.pipeline.digest import site_files, tree_digest
-from chancery.pipeline.state import OUTPUTS_VERSION
+from chancery.pipeline.plan import Planner
+from chancery.pipeline.state import OUTPUTS_VERSION, StateStore
 from tests.conftest import ROOT
 from tests.perf.conftest import Builds
 
@@ -96,31 +105,46 @@ def test_page_state_with_given_facts(tmp_path: Path) -> None:
     assert calls == [translation, source]
 
 
-def test_translation_facts_are_parsed_once_per_file_content(
-        builds3: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+class CountingReads(ReadCache):
+    """A read cache that notes every file whose translation facts it had to work out."""
+
+    def __init__(self, *args: object, **options: object) -> None:
+        super().__init__(*args, **options)  # type: ignore[arg-type]
+        self.parsed: list[Path] = []
+
+    def memo(self, path, name, version, compute):  # noqa: ANN001, ANN201
+        def counted(file: Path, data: bytes) -> object:
+            self.parsed.append(file)
+            return compute(file, data)
+
+        return super().memo(path, name, version, counted if name == TRANSLATION else compute)
+
+
+def planned_parsing(builds: Builds) -> list[Path]:
+    """The files whose translation facts the planner parses in a new run (the read cache the
+    last build left, no recorded mission state)."""
+    for path in builds.cache.rglob("*.json"):  # as if the code had changed: no known state
+        if path.parent.name == "missions":
+            path.unlink()
+    store = StateStore(builds.cache, builds.out)
+    reads = CountingReads.load(store.files)
+    network, _ = load_network_tolerant(builds.spec.root)
+    Planner(builds.spec.root, builds.out, store, reads, "code", clock_now()).plan(
+        network, network.missions[builds.mission])
+    return reads.parsed
+
+
+def test_translation_facts_are_parsed_once_per_file_content(builds3: Builds) -> None:
     time.sleep(RACY_SECONDS + 0.1)  # the files settle: what is read of them may be kept
-    calls: list[Path] = []
-    real = keys.page_facts_and_front_matter
-
-    def counting(file: Path, data: bytes) -> tuple:
-        calls.append(file)
-        return real(file, data)
-
-    monkeypatch.setattr(keys, "page_facts_and_front_matter", counting)
+    builds3.cache.mkdir()
+    assert planned_parsing(builds3)  # with nothing known, every page's facts are read
     builds3.build()
-    assert calls  # a cold build reads every page's facts
-    for path in builds3.cache.rglob("*.json"):  # as if the code had changed: no known state
-        if path.parent.name == "missions":
-            path.unlink()
     builds3.build(force=True)
-    calls.clear()
-    for path in builds3.cache.rglob("*.json"):
-        if path.parent.name == "missions":
-            path.unlink()
+    assert planned_parsing(builds3) == []  # known for every file's content
     edited = edit_post(builds3.spec, builds3.mission, "vi", 0)
+    assert planned_parsing(builds3) == [edited]  # only the changed source is parsed again
     report = builds3.build()
     assert report.built == ["vi", "fr", "en"]
-    assert set(calls) == {edited}  # only the changed source is parsed again
     builds3.assert_same_as_cold()
 
 
@@ -178,21 +202,19 @@ def test_damaged_output_digests_still_give_the_true_build_id(builds3: Builds, da
     assert tree_digest(builds3.out / builds3.mission) in manifest
 
 
-def test_workers_start_on_the_first_mission_while_the_next_are_planned(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_start_on_the_first_mission_while_the_next_are_planned(tmp_path: Path) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     from benchmarks.synthetic import generate
     from chancery.pipeline import runner
-    from chancery.pipeline.plan import Planner
 
     spec = generate(tmp_path / "content", 3, 1, 2)
     events: list[str] = []
-    plan = Planner.plan
 
-    def planned(self: Planner, network: object, entry: object) -> object:
-        events.append(f"plan {entry.id}")  # type: ignore[attr-defined]
-        return plan(self, network, entry)  # type: ignore[arg-type]
+    class Noting(Planner):
+        def plan(self, network, entry):  # noqa: ANN001, ANN201
+            events.append(f"plan {entry.id}")
+            return super().plan(network, entry)
 
     class Pool(ProcessPoolExecutor):
         def submit(self, task, /, *args, **options):  # noqa: ANN001, ANN201
@@ -200,10 +222,9 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
                 events.append(f"render {args[1].mission}")  # (engine, request, ...)
             return super().submit(task, *args, **options)
 
-    monkeypatch.setattr(Planner, "plan", planned)
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", Pool)
     reports = runner.build_missions(spec.root, tmp_path / "site", jobs=2,
-                                    progress=lambda _: None, cache_dir=tmp_path / "cache")
+                                    progress=lambda _: None, cache_dir=tmp_path / "cache",
+                                    executor=Pool, planner=Noting)
 
     assert all(report.ok for report in reports)
     first, second, third = sorted(spec.missions)  # planned in the order of their ids
@@ -211,25 +232,22 @@ def test_workers_start_on_the_first_mission_while_the_next_are_planned(
                       f"plan {third}", f"render {third}"]
 
 
-def test_an_error_while_planning_leaves_no_staging_behind(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_while_planning_leaves_no_staging_behind(tmp_path: Path) -> None:
     from benchmarks.synthetic import generate
     from chancery.pipeline import runner
-    from chancery.pipeline.plan import Planner
     from chancery.pipeline.staging import STAGING_DIR
 
     spec = generate(tmp_path / "content", 2, 1, 1)
-    plan = Planner.plan
     first = sorted(spec.missions)[0]
 
-    def failing(self: Planner, network: object, entry: object) -> object:
-        if entry.id != first:  # type: ignore[attr-defined]
-            raise RuntimeError("the disk went away")
-        return plan(self, network, entry)  # type: ignore[arg-type]
+    class Failing(Planner):
+        def plan(self, network, entry):  # noqa: ANN001, ANN201
+            if entry.id != first:
+                raise RuntimeError("the disk went away")
+            return super().plan(network, entry)
 
-    monkeypatch.setattr(Planner, "plan", failing)
     with pytest.raises(RuntimeError, match="the disk went away"):
         runner.build_missions(spec.root, tmp_path / "site", jobs=2, progress=lambda _: None,
-                              cache_dir=tmp_path / "cache")
+                              cache_dir=tmp_path / "cache", planner=Failing)
     staging = tmp_path / "site" / STAGING_DIR
     assert not staging.exists() or not any(staging.iterdir())
