@@ -66,15 +66,14 @@ def test_the_review_marker_is_read_written_and_replaced(tmp_path: Path) -> None:
         set_marker(path, 'reviewed"\n"Language: en')
 
 
-def test_update_keeps_the_marker_of_every_catalog(tmp_path: Path, monkeypatch) -> None:
+def test_update_keeps_the_marker_of_every_catalog(tmp_path: Path) -> None:
     from chancery.content.i18n import messages
 
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, locales)
     code = next(c for c in project_languages().codes if review(po_path(c)).state == "draft")
     set_marker(po_path(code, locales), "reviewed by Trần Văn B, 2027-02-01")
-    monkeypatch.setattr(messages, "po_path", lambda lang: po_path(lang, locales))
-    messages.update(template(), [code, "sr-Latn"])
+    messages.update(template(), [code, "sr-Latn"], locales)
     assert review(po_path(code, locales)).reviewed
     new = po_path("sr-Latn", locales)
     assert new.parent.parent.name == "sr_Latn" and review(new).state == "draft"

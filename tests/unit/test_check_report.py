@@ -383,17 +383,18 @@ def _argument(call, index: int, keyword: str | None):
     return next((k.value for k in call.keywords if k.arg == keyword), None)
 
 
-def plain_messages() -> list[str]:
-    """``file:line`` of every editor message of chancery/ and plugins/ written as plain text:
-    given to Problem (or to a function that hands its parameter on to Problem, found by the
-    scan), raised by a validator, returned by a function whose result is a message, or put
-    in a block parser's ``problems`` list; directly or through a local variable."""
+def plain_messages(root: Path = ROOT) -> list[str]:
+    """``file:line`` of every editor message of ``root``'s chancery/ and plugins/ written as
+    plain text: given to Problem (or to a function that hands its parameter on to Problem,
+    found by the scan), raised by a validator, returned by a function whose result is a
+    message, or put in a block parser's ``problems`` list; directly or through a local
+    variable."""
     import ast
 
     trees = {}
     for folder in ("chancery", "plugins"):
-        for file in sorted((ROOT / folder).rglob("*.py")):
-            name = file.relative_to(ROOT).as_posix()
+        for file in sorted((root / folder).rglob("*.py")):
+            name = file.relative_to(root).as_posix()
             if name not in NOT_EDITORS:
                 trees[name] = ast.parse(file.read_text(encoding="utf-8"))
     takers, givers = dict(MESSAGE_TAKERS), set(MESSAGE_GIVERS)
@@ -463,10 +464,7 @@ def test_every_module_writes_every_editor_message_with_msg() -> None:
     assert plain_messages() == []
 
 
-def test_the_scan_finds_plain_messages_however_they_are_passed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tests.unit.test_check_report as this
-
+def test_the_scan_finds_plain_messages_however_they_are_passed(tmp_path: Path) -> None:
     module = tmp_path / "chancery" / "example.py"
     write(module, """\
         from chancery.core.errors import Problem, msg
@@ -485,8 +483,8 @@ def test_the_scan_finds_plain_messages_however_they_are_passed(
             problems.append((0, "plain in a block's list"))
             raise ValueError("plain, from a validator " + value)
         """)
-    monkeypatch.setattr(this, "ROOT", tmp_path)
-    assert [line.split(":")[1] for line in plain_messages()] == ["10", "11", "14", "15", "7"]
+    found = [line.split(":")[1] for line in plain_messages(tmp_path)]
+    assert found == ["10", "11", "14", "15", "7"]
 
 
 def test_files_behind_a_symbolic_link_are_never_read(

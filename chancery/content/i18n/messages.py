@@ -48,15 +48,17 @@ def write_template(catalog: Catalog, path: Path = TEMPLATE) -> None:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
 
 
-def update(catalog: Catalog, languages: list[str] | None = None) -> list[Path]:
-    """Merge the extracted strings into each language's ``.po`` (new ones untranslated).
+def update(catalog: Catalog, languages: list[str] | None = None,
+           locales_dir: Path = LOCALES_DIR) -> list[Path]:
+    """Merge the extracted strings into each language's ``.po`` under ``locales_dir`` (new
+    ones untranslated).
 
     The review marker is kept (Babel would drop it); a catalog without one is marked as a draft
     (English, the language the strings are written in, as the source).
     """
     written = []
     for code in languages or project_languages().codes:
-        path = po_path(code)
+        path = po_path(code, locales_dir)
         marker = read_marker(path) or (SOURCE if code == SOURCE_LANGUAGE else DRAFT)
         if path.is_file():
             with path.open("rb") as handle:
