@@ -205,7 +205,10 @@ class Version:
             f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in entries.items())
             for group, entries in meta.get("entry-points", {}).items()))
         (shim / "sitecustomize.py").write_text(SITECUSTOMIZE)
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("CHANCERY_")}
+        # Compiled modules are kept, as on any machine that runs builds (its first build of a
+        # version compiles them): measured, a build of code compiled anew each time.
+        self.env = {k: v for k, v in os.environ.items()
+                    if not k.startswith("CHANCERY_") and k != "PYTHONDONTWRITEBYTECODE"}
         self.env.update(PYTHONPATH=os.pathsep.join(map(str, path)), CHANCERY_NO_BOOTSTRAP="1",
                         CHANCERY_VENV=str(VENV))
 

@@ -241,10 +241,14 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 pool = executor(jobs or os.cpu_count() or 1)
             state = _start(plan, out_dir, reports)
             pending[plan.mission] = state
-            _seed_reads(state, store, hashes, content_dir)
+            first = not _has_reads(store, plan.mission)
+            if first:  # its workers would otherwise parse every post the planner just did
+                _seed_reads(state, store, hashes, content_dir)
             for kind, lang, task, args, options in _tasks(state, content_dir, out_dir, strict,
                                                            engine, store, now):
                 submit(kind, state, lang, task, *args, **options)
+            if not first:  # the few files the planner read anew: kept while the workers work
+                _seed_reads(state, store, hashes, content_dir)
             if not plan.in_place:
                 _reuse(state, out_dir / plan.mission)
             collect([future for future in futures if future.done()])
@@ -302,9 +306,13 @@ def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engi
 def _seed_reads(state: _Pending, store: StateStore | None, hashes: ReadCache,
                 content_dir: Path) -> None:
     """The mission's read cache (what its workers read last time), with the front matter
-    the planner read for the translations' freshness: written before the workers start,
-    so that they need not parse it again, and again once they are done if they learnt
-    more (:func:`_keep_reads`). Workers never write it."""
+    the planner read for the translations' freshness, written at once, and again once the
+    workers are done if they learnt more (:func:`_keep_reads`). Workers never write it.
+
+    Before a mission's first build it is written before the workers start, so that they
+    need not parse the front matter again; later, when the planner read only what changed,
+    after they started (it takes a parse and a write of the whole file, which they need
+    not wait for; a file replaced while a worker reads it is read whole, old or new)."""
     file = _front_matter_file(store, state.plan.mission)
     if file is None:
         return
@@ -313,6 +321,12 @@ def _seed_reads(state: _Pending, store: StateStore | None, hashes: ReadCache,
     state.reads.absorb(hashes.learnt(state.mission_dir))
     hashes.forget(state.mission_dir)  # handed on: the planner needs it no more
     _keep_reads(state)
+
+
+def _has_reads(store: StateStore | None, mission: str) -> bool:
+    """Whether the mission's workers have a read cache from an earlier build."""
+    file = _front_matter_file(store, mission)
+    return file is not None and os.path.exists(file)
 
 
 def _keep_reads(state: _Pending, done: bool = False) -> None:
