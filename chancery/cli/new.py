@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from chancery.cli.common import add_content_option
-from chancery.content.model.languages import supported_codes
+from chancery.content.model.languages import DEFAULT_LANGUAGE, supported_codes
 from chancery.content.model.network import load_network
 from chancery.core.errors import display_path
 from chancery.tools.scaffold import MISSION_KINDS, new_mission, new_page
@@ -32,9 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     mission.add_argument(
         "--languages",
-        default="vi,en",
-        help="comma-separated language codes, Vietnamese first "
-        f"(default: %(default)s; supported: {supported_codes()})",
+        default=DEFAULT_LANGUAGE,
+        help="comma-separated codes of the languages the mission publishes in; the "
+        "network's source language is always added first (default: only %(default)s; "
+        f"supported: {supported_codes()})",
     )
     add_content_option(mission)
     mission.set_defaults(run=run_mission)
