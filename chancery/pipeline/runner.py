@@ -85,11 +85,29 @@ class MissionReport:
         return not self.errors
 
 
+class _Trash:
+    """Deletes replaced outputs in threads: on a file system that deletes slowly (thousands
+    of folders), the manifest and the next missions need not wait for it."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+
+    def remove(self, path: Path) -> None:
+        thread = threading.Thread(target=discard, args=(path,), name=f"discard {path.name}")
+        thread.start()
+        self.threads.append(thread)
+
+    def wait(self) -> None:
+        while self.threads:
+            self.threads.pop().join()
+
+
 @dataclass
 class _Pending:
     report: MissionReport
     staging: Path
     plan: MissionPlan
+    trash: _Trash  # the build's: deletes what the mission's output replaced
     results: dict[str, TaskResult] = field(default_factory=dict)  # per language, merged
     running: int = 0  # its tasks not finished yet
     reads: ReadCache | None = None  # what its workers read, kept in reads_file once done
@@ -138,34 +156,15 @@ def build_missions(
     planning.partial = not strict  # a strict build checks every page's links
     # Planned one by one: the workers build the first missions while the next are planned.
     plans = (planning.plan(network, entry) for entry in network.missions.values())
+    trash = _Trash()
     try:
         _build(plans, content_dir, out_dir, jobs, strict, engine, store, hashes, progress,
-               reports, moment, executor)
+               reports, moment, executor, trash)
     finally:
         if store is not None:
             hashes.save(store.files, facts=False)  # front matter goes to each mission's file
-        _TRASH.wait()
+        trash.wait()
     return [reports[key] for key in sorted(reports)]
-
-
-class _Trash:
-    """Deletes replaced outputs in threads: on a file system that deletes slowly (thousands
-    of folders), the manifest and the next missions need not wait for it."""
-
-    def __init__(self) -> None:
-        self.threads: list[threading.Thread] = []
-
-    def remove(self, path: Path) -> None:
-        thread = threading.Thread(target=discard, args=(path,), name=f"discard {path.name}")
-        thread.start()
-        self.threads.append(thread)
-
-    def wait(self) -> None:
-        while self.threads:
-            self.threads.pop().join()
-
-
-_TRASH = _Trash()
 
 
 def _code_key(hashes: ReadCache, engine: str, strict: bool) -> str:
@@ -191,7 +190,7 @@ def _unchanged(plan: MissionPlan, progress: Callable[[str], None]) -> MissionRep
 def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs: int | None,
            strict: bool, engine: str, store: StateStore | None, hashes: ReadCache,
            progress: Callable[[str], None], reports: dict[str, MissionReport],
-           now: datetime, executor: Callable[[int], Executor]) -> None:
+           now: datetime, executor: Callable[[int], Executor], trash: _Trash) -> None:
     """Start each mission's tasks as soon as it is planned: render its languages (the long
     tasks), check them meanwhile, index each as soon as it is rendered; finish a mission
     when its last task is done. The pool starts with the first mission to build. The index
@@ -239,7 +238,7 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
             if pool is None:
                 engine_function(engine)  # imported once here: the forked workers inherit it
                 pool = executor(jobs or os.cpu_count() or 1)
-            state = _start(plan, out_dir, reports)
+            state = _start(plan, out_dir, reports, trash)
             pending[plan.mission] = state
             first = not _has_reads(store, plan.mission)
             if first:  # its workers would otherwise parse every post the planner just did
@@ -264,13 +263,14 @@ def _build(plans: Iterable[MissionPlan], content_dir: Path, out_dir: Path, jobs:
                 discard(state.staging)
 
 
-def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport]) -> _Pending:
+def _start(plan: MissionPlan, out_dir: Path, reports: dict[str, MissionReport],
+           trash: _Trash) -> _Pending:
     """The report and staging folder of a mission about to be built."""
     report = MissionReport(plan.mission, plan.languages, built=list(plan.build),
                            partial=dict(plan.partial),
                            translations_changed=plan.translations_changed)
     reports[plan.mission] = report
-    return _Pending(report, staging_root(out_dir, plan.mission), plan)
+    return _Pending(report, staging_root(out_dir, plan.mission), plan, trash)
 
 
 def _tasks(state: _Pending, content_dir: Path, out_dir: Path, strict: bool, engine: str,
@@ -461,7 +461,7 @@ def _swap(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
     report = state.report
     try:
         root = assemble(state.staging, report.languages)
-        swap_in(root, live, _TRASH.remove)
+        swap_in(root, live, state.trash.remove)
         return write_manifest(out_dir, report, store)
     except (OSError, SearchIndexError, KeyError) as exc:
         _could_not_finish(report, out_dir, store, progress, exc)
@@ -483,7 +483,7 @@ def _apply_in_place(state: _Pending, live: Path, out_dir: Path, store: StateStor
         _could_not_finish(report, out_dir, store, progress, exc,
                           "the next build finishes or repairs it")
         return None
-    _TRASH.remove(state.staging)  # with the replaced search bundles
+    state.trash.remove(state.staging)  # with the replaced search bundles
     build_id = None
     if store is not None and plan.previous is not None:
         known = store.output_digests(report.mission)
