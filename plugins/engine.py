@@ -15,7 +15,7 @@ from chancery.checks.preview import PreviewTarget
 from chancery.core.engine import site_config_file
 from chancery.core.errors import ContentError, Problem
 from chancery.core.incremental.reads import ReadCache
-from chancery.site.assemble import assemble, release
+from chancery.site.assemble import InvalidData, assemble, release
 from chancery.site.request import RenderRequest
 from chancery_plugins.notices import DUPLICATES
 from chancery_plugins.site.partial import DIRTY_WARNING
@@ -27,6 +27,7 @@ class EngineResult:
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the checks of the typed data
 
     @property
     def ok(self) -> bool:
@@ -45,8 +46,9 @@ class _Collect(logging.Handler):
 def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = False,
                    config_file: Path | None = None,
                    reads: ReadCache | None = None) -> EngineResult:
-    """Build ``request``'s mission in its language into ``site_dir``; report pages, warnings
-    and errors.
+    """Build ``request``'s mission in its language into ``site_dir``; report pages, warnings,
+    errors and what the checks of the mission's typed data found (``problems``; with an
+    error among them, nothing is built).
 
     With ``request.only`` (source paths of pages), render just those pages: the caller
     completes ``site_dir`` with the other files of the previous build (see
@@ -65,7 +67,10 @@ def build_language(request: RenderRequest, site_dir: Path, *, strict: bool = Fal
         config.plugins.on_startup(command="build", dirty=request.only is not None)
         mkdocs_build(config, dirty=request.only is not None)
         result.pages = config.plugins["chancery/site"].pages_written
+        result.problems = list(site.problems)
         config.plugins.on_shutdown()
+    except InvalidData as exc:
+        result.problems = list(exc.problems)
     except ContentError as exc:
         result.errors = [str(p) for p in exc.problems]
     except (Abort, ConfigurationError, MkDocsException) as exc:

@@ -237,12 +237,13 @@ def serve(target: PreviewTarget, host: str, port: int, config_file: Path,
         try:
             lang = target.language()
             moment = target.now or clock.now()  # one moment for the pages and the report
-            checked = target.problems(moment)
+            checked = target.problems(moment, data=False)  # the assembly checks the data
             config = load_config(str(config_file), site_dir=site_dir,
                                  dev_addr=f"{host}:{port}")
             request = RenderRequest(Path(target.content_dir), target.mission, lang, moment,
                                     serving=True)
             site = assemble(request, feature_options(config))
+            checked += site.problems
             config.plugins["chancery/site"].site = site
             if not started:
                 config.plugins.on_startup(command="serve", dirty=False)

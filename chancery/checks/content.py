@@ -124,7 +124,8 @@ def check_mission(network: Network, entry: MissionEntry,
                   languages: list[str] | None = None,
                   only: Collection[str] | None = None,
                   now: datetime | None = None,
-                  reads: ReadCache | None = None) -> list[Problem]:
+                  reads: ReadCache | None = None,
+                  data: bool = True) -> list[Problem]:
     """Every problem in one mission's pages (its data was validated on loading).
 
     ``languages`` limits the page checks to some languages (a worker checks its own);
@@ -133,9 +134,11 @@ def check_mission(network: Network, entry: MissionEntry,
     may link to an anchor of one of them is checked again too (the anchor may be gone).
     ``now`` is the build's clock (closures and alerts are checked as of it; default:
     :func:`chancery.core.clock.now`); ``reads`` the read cache the mission's files are read
-    through, once for all the checks (default: one of its own).
+    through, once for all the checks (default: one of its own). ``data=False`` leaves out
+    the checks of the typed data, when the assembly of the language runs them (a build's
+    render task, a preview).
     """
-    from chancery.checks.data import data_problems
+    from chancery.site.data_checks import data_problems
 
     reads = reads if reads is not None else ReadCache()
     languages = languages or entry.mission.languages
@@ -165,7 +168,8 @@ def check_mission(network: Network, entry: MissionEntry,
             problems += _check_page(page, known, media, rendered, reads)
     for mission_check in MISSION_CHECKS:
         problems += mission_check(network, entry, pages, languages, reads)
-    problems += data_problems(network, entry, clock.now() if now is None else now)
+    if data:
+        problems += data_problems(network, entry, clock.now() if now is None else now)
     problems += _outdated_translations(network, entry, languages, reads)
     return sorted(set(problems))
 
@@ -246,9 +250,9 @@ _register_news_checks()
 
 
 def _register_data_checks() -> None:
-    from chancery.checks.data import generated_pages
+    from chancery.features.consular.pages import generated_paths
 
-    GENERATED_PAGES.append(generated_pages)
+    GENERATED_PAGES.append(generated_paths)
 
 
 _register_data_checks()

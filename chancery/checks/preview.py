@@ -37,15 +37,17 @@ class PreviewTarget:
         return load_one(self.content_dir, self.mission).missions[self.mission] \
             .mission.default_language
 
-    def problems(self, now: datetime | None = None) -> list[Problem]:
+    def problems(self, now: datetime | None = None, data: bool = True) -> list[Problem]:
         """Everything ``check`` would report for this mission, errors and warnings, at the
-        build's clock ``now`` (default: the target's)."""
+        build's clock ``now`` (default: the target's); ``data=False`` leaves out the checks
+        of the typed data (the preview's assembly runs them)."""
         from chancery.checks.content import check_mission
         from chancery.content.model.network import load_one
 
         try:
             network = load_one(self.content_dir, self.mission)
-            return check_mission(network, network.missions[self.mission], now=now or self.now)
+            return check_mission(network, network.missions[self.mission], now=now or self.now,
+                                 data=data)
         except ContentError as exc:
             return list(exc.problems)
 

@@ -46,7 +46,7 @@ class Patch:
 def prepare(staging: Path, live: Path, built: list[str], languages: list[str]) -> Patch:
     """What the languages ``built`` under ``staging`` change in ``live``.
 
-    As :func:`chancery.pipeline.staging.assemble` does, only the default language's folder and
+    As :func:`chancery.pipeline.staging.nest_languages` does, only the default language's folder and
     the other languages' own subfolder and search index count. Files the same as in the live
     output are left out; a rebuilt search bundle replaces its live folder as a whole.
     """

@@ -34,9 +34,9 @@ from chancery.pipeline.patch import apply, prepare, resume, update_digests
 from chancery.pipeline.plan import MissionPlan, Planner
 from chancery.pipeline.search_index import SearchIndexError, Shards
 from chancery.pipeline.staging import (
-    assemble,
     discard,
     language_root,
+    nest_languages,
     previous_output,
     reuse_language,
     site_dir,
@@ -460,7 +460,7 @@ def _swap(state: _Pending, live: Path, out_dir: Path, store: StateStore | None,
     """Swap the assembled staging in for the live output; return the manifest."""
     report = state.report
     try:
-        root = assemble(state.staging, report.languages)
+        root = nest_languages(state.staging, report.languages)
         swap_in(root, live, state.trash.remove)
         return write_manifest(out_dir, report, store)
     except (OSError, SearchIndexError, KeyError) as exc:

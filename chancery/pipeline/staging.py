@@ -40,7 +40,7 @@ def site_dir(staging: Path, lang: str, languages: list[str]) -> Path:
     return language_root(staging, lang) / language_prefix(lang, languages[0])
 
 
-def assemble(staging: Path, languages: list[str]) -> Path:
+def nest_languages(staging: Path, languages: list[str]) -> Path:
     """Nest the other languages and their search indexes in the default one's folder.
 
     Files identical to the default language's (theme assets, media) and the files every

@@ -61,13 +61,16 @@ def problems_by_file(problems: list[Problem]) -> dict[str, list[str]]:
 @dataclass
 class TaskResult:
     """What a task did for one language; the tasks of a language merge into one (see
-    :meth:`merge`). Warnings of pages are by source path, content warnings by file."""
+    :meth:`merge`). Warnings of pages are by source path, content warnings by file.
+
+    Content problems come from two tasks (the checks of the pages, and the render's
+    assembly, which checks the typed data): they are reported in one order, whichever
+    finished first."""
 
     pages: int = 0
     warnings: list[str] = field(default_factory=list)  # the engine's, in its order
     errors: list[str] = field(default_factory=list)
-    content_errors: list[str] = field(default_factory=list)
-    content_warnings: dict[str, list[str]] = field(default_factory=dict)  # file -> warnings
+    content: list[Problem] = field(default_factory=list)  # problems of the content found
     checked: list[str] | None = None  # files whose content warnings these replace (partial)
     search_shards: Shards = field(default_factory=dict)  # see index_language
     search_indexed: list[str] = field(default_factory=list)
@@ -83,9 +86,7 @@ class TaskResult:
         self.pages = part.pages or self.pages
         self.warnings = self.warnings + part.warnings
         self.errors = self.errors + part.errors
-        self.content_errors = self.content_errors + part.content_errors
-        for file, lines in part.content_warnings.items():
-            self.content_warnings[file] = self.content_warnings.get(file, []) + lines
+        self.content = self.content + part.content
         if part.checked is not None:
             self.checked = part.checked
         self.search_shards = part.search_shards or self.search_shards
@@ -101,8 +102,13 @@ class TaskResult:
         self.peak_rss_kb = max(self.peak_rss_kb, part.peak_rss_kb)
 
     @property
-    def content_warning_lines(self) -> list[str]:
-        return [line for lines in self.content_warnings.values() for line in lines]
+    def content_errors(self) -> list[str]:
+        return problem_lines(sorted(set(self.content)))[0]
+
+    @property
+    def content_warnings(self) -> dict[str, list[str]]:
+        """The content warnings by the file they are about."""
+        return problems_by_file(sorted(set(self.content)))
 
 
 def _guarded(label: str, work: Callable[[], TaskResult]) -> TaskResult:
@@ -144,16 +150,15 @@ def check_language(content: str, mission: str, lang: str,
         try:
             network = load_one(Path(content), mission)
             entry = network.missions[mission]
-            problems = check_mission(network, entry, [lang], only, now, reads)
+            # the typed data is checked by the render's assembly, on the files it loads
+            problems = check_mission(network, entry, [lang], only, now, reads, data=False)
             if only is not None:
                 by_path = collect_pages(network, entry).by_lang.get(lang, {})
                 checked = [display_path(by_path[path].file) for path in only
                            if path in by_path and not by_path[path].fallback_from]
         except ContentError as exc:
             problems = exc.problems
-        errors, _ = problem_lines(problems)
-        return TaskResult(content_errors=errors, content_warnings=problems_by_file(problems),
-                          checked=checked if only is not None else None,
+        return TaskResult(content=list(problems), checked=checked if only is not None else None,
                           learnt=reads.learnt(Path(content) / mission))
 
     return _guarded(f"checking {mission}/{lang}", work)
@@ -177,7 +182,7 @@ def render_language(engine: str, request: RenderRequest, site: str, strict: bool
         if previous is not None and not result.errors:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
         return TaskResult(pages=result.pages, warnings=result.warnings, errors=result.errors,
-                          learnt=reads.learnt(Path(content) / mission))
+                          content=result.problems, learnt=reads.learnt(Path(content) / mission))
 
     return _guarded(f"building {mission}/{request.language}", work)
 

@@ -1,5 +1,5 @@
-"""Assemble one language site from a render request: load once, run the features in order,
-merge what they return, freeze.
+"""Assemble one language site from a render request: load once, check the typed data,
+run the features in order, merge what they return, freeze.
 
 The features are plain functions (``SectionInput -> Section``) in a fixed order; none of
 them writes into another's result. The order only decides which page a later feature sees
@@ -31,6 +31,7 @@ from chancery.features.profile.section import profile_section
 from chancery.features.section import FeatureOptions, Section, SectionInput
 from chancery.render.images.pipeline import Pipeline
 from chancery.render.images.site import Pictures
+from chancery.site.data_checks import data_problems
 from chancery.site.language import LanguageSite
 from chancery.site.request import RenderRequest
 
@@ -55,6 +56,10 @@ def assemble(request: RenderRequest, options: FeatureOptions | None = None,
 
     ``reads`` is the work's read cache (the worker task's), through which pages are read.
 
+    The mission's typed data is checked first, on the files the features then use (see
+    :mod:`chancery.site.data_checks`): an error raises :class:`InvalidData`, except in a
+    live preview, which shows it; the site keeps what was found (``problems``).
+
     Data-made pages are written to a temporary folder that :func:`release` removes.
     """
     network = load_one(Path(request.content_dir), request.mission)
@@ -70,6 +75,9 @@ def assemble(request: RenderRequest, options: FeatureOptions | None = None,
     pictures = Pictures(Pipeline(request.image_cache))
     facts = SectionInput(network, entry, request.language, request.now, pages, pictures,
                          options or FeatureOptions(), reads)
+    problems = tuple(data_problems(network, entry, request.now))
+    if not request.serving and any(problem.is_error for problem in problems):
+        raise InvalidData(problems)
     folder = Path(tempfile.mkdtemp(prefix="chancery-pages-"))
     try:
         sections, generated, made = [], {}, []
@@ -85,7 +93,12 @@ def assemble(request: RenderRequest, options: FeatureOptions | None = None,
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return LanguageSite(request, facts, tuple(sections), versions, unlisted, generated, folder)
+    return LanguageSite(request, facts, tuple(sections), versions, unlisted, generated, folder,
+                        problems)
+
+
+class InvalidData(ContentError):
+    """The mission's typed data has errors: every problem its checks found, warnings too."""
 
 
 def release(site: LanguageSite) -> None:

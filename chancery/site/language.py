@@ -16,6 +16,7 @@ from typing import Any
 from chancery.content.model.fields import tel_uri
 from chancery.content.model.network import MissionEntry, Network
 from chancery.content.pages import MEDIA_DIR, PAGES_DIR, MissionPages, PageSource
+from chancery.core.errors import Problem
 from chancery.core.urls import language_prefix, page_url, relative_url
 from chancery.features.section import Block, MissionLanguage, Section, SectionInput
 from chancery.render.images.site import Pictures
@@ -56,6 +57,8 @@ class LanguageSite(MissionLanguage):
     unlisted: frozenset[str]  # kept out of the sitemap (utility pages, unpublished posts)
     generated: Mapping[str, Path] = field(default_factory=dict)  # data-made pages, this language
     workdir: Path | None = None  # where the data-made pages are written (removed after)
+    # What the checks of the mission's typed data found (warnings; errors too when serving)
+    problems: tuple[Problem, ...] = ()
 
     @property
     def network(self) -> Network:

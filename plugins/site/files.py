@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from chancery.features.section import Section
-from chancery.render.fonts import FONTS_CSS, font_families, mission_font_css, preferred_fonts
+from chancery.render.fonts import FONTS_CSS, mission_fonts, preferred_fonts
 from chancery.site.language import LanguageSite
 
 MATERIAL_DIR = Path(material.__file__).resolve().parent
@@ -23,9 +23,10 @@ def drop_theme_files(site: LanguageSite, files: Files, config: MkDocsConfig) -> 
     theme, languages = Path(config.theme.custom_dir), site.mission.languages
     drops = [drop for section in site.sections for drop in section.drops]
     preferred = preferred_fonts(site.network.languages, languages)
-    families = font_families(theme / "fonts.yml", languages, preferred)
+    fonts = mission_fonts(theme, languages, preferred)
+    families = fonts.families
     files.append(File.generated(config, FONTS_CSS,  # faces and stacks: render/fonts.py
-                                content=mission_font_css(theme, languages, preferred)))
+                                content=fonts.css))
     for file in list(files):
         source = Path(file.abs_src_path) if file.abs_src_path else None
         if source is not None and source.is_relative_to(theme) and any(

@@ -13,6 +13,7 @@ from chancery.core.errors import ContentError
 from chancery.features.section import FeatureOptions, Section, SectionInput
 from chancery.site.assemble import FEATURES, assemble, release
 from chancery.site.lite.edition import LiteEdition
+from chancery.site.data_checks import data_problems
 from chancery.site.request import RenderRequest
 from tests.conftest import CONTENT
 
@@ -49,6 +50,18 @@ def test_each_data_file_is_loaded_once_per_assembly(assembled, mission: str, lan
     loaded = site.facts.loaded()
     for load in ("load_hours", "mission_schedule", "contact_content", "valid_catalog"):
         assert loaded.count(load) == 1, loaded
+
+
+@pytest.mark.parametrize(("mission", "lang"), _with_hours())
+def test_the_data_checks_read_the_files_the_assembly_parsed(assembled, mission: str,
+                                                            lang: str) -> None:
+    """The assembly checked the data on the parses its features used: checking it again
+    parses nothing new, and finds what the assembly kept."""
+    site = assembled(mission, lang)
+    parsed = (len(site.network.parsed), len(site.entry.parsed))
+    assert parsed[1] > 0  # hours.yml at least
+    assert data_problems(site.network, site.entry, NOW) == list(site.problems)
+    assert (len(site.network.parsed), len(site.entry.parsed)) == parsed
 
 
 def test_the_features_run_in_one_written_order(assembled) -> None:

@@ -1,13 +1,12 @@
-"""Where data files live and how they are read (a missing file is not an error)."""
+"""Where data files live and how they are read (a missing file is not an error; each is
+parsed once per load of the network, see :mod:`chancery.content.loaders.parsed`)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from chancery.content.loaders.yaml_source import YamlSource, load_yaml_file
+from chancery.content.loaders.yaml_source import YamlSource
 from chancery.content.model.network import MissionEntry, Network
-from chancery.core.errors import display_path
 
 DATA_DIR = "data"
 
@@ -22,13 +21,11 @@ def mission_data_path(entry: MissionEntry, name: str) -> Path:
     return entry.root / DATA_DIR / name
 
 
-def read_optional(path: Path) -> YamlSource | None:
-    """The parsed file, ``None`` if it does not exist; an empty file reads as ``{}``.
+def hq_data(network: Network, name: str) -> YamlSource | None:
+    """HQ's data file ``name`` parsed (``None`` if absent), once per load of the network."""
+    return network.parsed.optional(hq_data_path(network, name))
 
-    Anything else at that path (a folder, a named pipe) is a :class:`ContentError`."""
-    if not os.path.lexists(path):
-        return None
-    source = load_yaml_file(path, display_path(path))
-    if source.data is None:
-        source.data = {}
-    return source
+
+def mission_data(entry: MissionEntry, name: str) -> YamlSource | None:
+    """The mission's data file ``name`` parsed (``None`` if absent), once per load of it."""
+    return entry.parsed.optional(mission_data_path(entry, name))

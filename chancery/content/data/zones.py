@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from babel.core import get_global
 
-from chancery.content.data.files import mission_data_path, read_optional
+from chancery.content.data.files import mission_data
 from chancery.content.model.network import MissionEntry
 from chancery.content.model.types import parse_timezone
 from chancery.core.errors import ContentError
@@ -69,7 +69,7 @@ def mission_timezone(entry: MissionEntry) -> ZoneInfo:
     """The mission's time zone: ``hours.yml``'s, else its country's only one, else UTC."""
     name = None
     try:
-        hours = read_optional(mission_data_path(entry, HOURS_FILE))
+        hours = mission_data(entry, HOURS_FILE)
         if hours is not None and isinstance(hours.data, dict) and hours.data.get("timezone"):
             name = parse_timezone(hours.data["timezone"])
     except (ContentError, ValueError):

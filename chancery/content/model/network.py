@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chancery.content.loaders.content_files import outside_links
 from chancery.content.loaders.files import content_problems
+from chancery.content.loaders.parsed import ParsedFiles
 from chancery.content.loaders.yaml_source import YamlSource, dotted, load_yaml_file
 from chancery.content.model.hq import HQ
 from chancery.content.model.languages import Languages, load_languages
@@ -27,6 +28,8 @@ class MissionEntry:
     mission: Mission
     root: Path
     source: YamlSource
+    # The mission's data files, parsed once for this load (see chancery.content.data.files)
+    parsed: ParsedFiles = field(default_factory=ParsedFiles, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -42,6 +45,8 @@ class Network:
     hq_source: YamlSource
     missions: dict[str, MissionEntry] = field(default_factory=dict)
     languages: Languages = field(default_factory=lambda: Languages({}, None))  # HQ declares
+    # HQ's data files, parsed once for this load (see chancery.content.data.files)
+    parsed: ParsedFiles = field(default_factory=ParsedFiles, repr=False, compare=False)
 
     @property
     def hq_dir(self) -> Path:

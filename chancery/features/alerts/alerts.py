@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from chancery.content.data.files import hq_data_path, mission_data_path, read_optional
+from chancery.content.data.files import hq_data, mission_data
 from chancery.content.data.validation import problem, validate_at
 from chancery.content.data.zones import HQ_ZONE, mission_timezone, scheduled_moment
 from chancery.content.loaders.yaml_source import YamlSource
@@ -55,8 +55,8 @@ def _file_problems(alerts: AlertsFile, source: YamlSource) -> list[Problem]:
     return problems
 
 
-def _load(path, scope: str, tz: ZoneInfo, problems: list[Problem]) -> list[ScheduledAlert]:
-    source = read_optional(path)
+def _load(source: YamlSource | None, scope: str, tz: ZoneInfo, problems: list[Problem]
+          ) -> list[ScheduledAlert]:
     if source is None:
         return []
     try:
@@ -87,8 +87,8 @@ def load_alerts(network: Network, entry: MissionEntry) -> tuple[list[ScheduledAl
                                                                  list[Problem]]:
     """HQ's alerts (every mission) and the mission's own, with every problem found."""
     problems: list[Problem] = []
-    hq = _load(hq_data_path(network, FILE), "hq", HQ_ZONE, problems)
-    own = _load(mission_data_path(entry, FILE), entry.id, mission_timezone(entry), problems)
+    hq = _load(hq_data(network, FILE), "hq", HQ_ZONE, problems)
+    own = _load(mission_data(entry, FILE), entry.id, mission_timezone(entry), problems)
     return hq + own, problems
 
 

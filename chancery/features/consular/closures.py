@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import holidays as holidays_lib
 
-from chancery.content.data.files import hq_data_path, read_optional
+from chancery.content.data.files import hq_data
 from chancery.content.data.validation import problem, validate_at
 from chancery.content.loaders.yaml_source import YamlSource
 from chancery.content.model.fields import Localized, Strict
@@ -187,7 +187,7 @@ def local_today(moment: datetime, timezone) -> date:
 
 def load_hq_names(network: Network) -> tuple[HolidayNames, YamlSource | None]:
     """HQ's names for Viet Nam's holidays (empty without ``holidays.yml``); raise if invalid."""
-    source = read_optional(hq_data_path(network, HQ_NAMES_FILE))
+    source = hq_data(network, HQ_NAMES_FILE)
     if source is None:
         return HolidayNames(), None
     return validate_at(HolidayNames, source.data, source), source

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from chancery.content.data.files import mission_data_path, read_optional
+from chancery.content.data.files import mission_data
 from chancery.content.data.validation import problem, validate_at
 from chancery.content.data.zones import HOURS_FILE, country_timezone
 from chancery.content.loaders.yaml_source import YamlSource
@@ -94,7 +94,7 @@ class MissionHours:
 
 def load_hours(entry: MissionEntry) -> MissionHours | None:
     """The mission's hours, ``None`` without ``hours.yml``; raise on invalid data."""
-    source = read_optional(mission_data_path(entry, FILE))
+    source = mission_data(entry, FILE)
     if source is None:
         return None
     hours = validate_at(Hours, source.data, source)

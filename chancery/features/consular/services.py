@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chancery.content.data.files import hq_data_path, mission_data_path, read_optional
+from chancery.content.data.files import hq_data, mission_data
 from chancery.content.data.validation import problem, validate_at
 from chancery.content.loaders.yaml_source import Path_, YamlSource
 from chancery.content.model.network import MissionEntry, Network
@@ -57,8 +57,7 @@ class Catalog:
         return next((r for r in self.services if r.service.id == service_id), None)
 
 
-def _load(path, model, problems: list[Problem]):
-    source = read_optional(path)
+def _load(source: YamlSource | None, model, problems: list[Problem]):
     if source is None:
         return None, None
     try:
@@ -113,8 +112,8 @@ def load_catalog(network: Network, entry: MissionEntry) -> Catalog:
     """HQ's services with the mission's changes and additions, ordered by weight."""
     catalog = Catalog()
     problems = catalog.problems
-    hq, hq_source = _load(hq_data_path(network, FILE), HQServices, problems)
-    own, own_source = _load(mission_data_path(entry, FILE), MissionServices, problems)
+    hq, hq_source = _load(hq_data(network, FILE), HQServices, problems)
+    own, own_source = _load(mission_data(entry, FILE), MissionServices, problems)
     records: dict[str, ServiceRecord] = {}
     if hq is not None:
         _duplicates([s.id for s in hq.services], hq_source, problems)

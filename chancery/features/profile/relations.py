@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chancery.content.data.files import mission_data_path, read_optional
+from chancery.content.data.files import mission_data
 from chancery.content.data.validation import EVERY_LANGUAGE, problem, untranslated, validate_at
 from chancery.content.loaders.yaml_source import YamlSource
 from chancery.content.model.network import MissionEntry
@@ -23,7 +23,7 @@ class MissionRelations:
 
 def load_relations(entry: MissionEntry) -> MissionRelations | None:
     """The mission's relations data, ``None`` without the file; raise if invalid."""
-    source = read_optional(mission_data_path(entry, FILE))
+    source = mission_data(entry, FILE)
     if source is None:
         return None
     return MissionRelations(validate_at(Relations, source.data, source), source)

@@ -1,4 +1,9 @@
-"""All checks of a mission's typed data, for ``build.py check`` and before every build."""
+"""The checks of a mission's typed data: consular services and hours, relations, alerts.
+
+The assembly of every language runs them on the files it loaded for its features (each is
+parsed once per load of the mission, see :mod:`chancery.content.data.files`), and
+``build.py check`` runs them for the whole mission.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from chancery.content.model.network import MissionEntry, Network
 from chancery.core.errors import Problem
 from chancery.features.alerts.alerts import load_alerts
 from chancery.features.consular.checks import consular_problems
-from chancery.features.consular.pages import generated_paths, mission_today
+from chancery.features.consular.pages import mission_today
 from chancery.features.profile.relations import relations_problems
 
 
@@ -20,8 +25,3 @@ def data_problems(network: Network, entry: MissionEntry, now: datetime) -> list[
     problems += relations_problems(entry)
     problems += load_alerts(network, entry)[1]
     return problems
-
-
-def generated_pages(network: Network, entry: MissionEntry) -> set[str]:
-    """Pages made from data that a mission's pages may link to."""
-    return generated_paths(network, entry)
