@@ -84,6 +84,7 @@ class CompressionMemo:
         self.folder, self.limit = folder, limit
         self._copies: dict[bytes, Copies] = {}
         self._size = 0
+        self.compressed = 0  # files other than pages this memo compressed (not found made)
 
     def copies(self, data: bytes, name: str) -> Copies:
         """The gzip and Brotli copies of a file named ``name`` holding ``data`` (``None``
@@ -96,6 +97,7 @@ class CompressionMemo:
             made = self._read(key)
             if made is None:
                 made = _make(data, name)
+                self.compressed += 1
                 self._write(key, made)
             self._remember(key, made)
         return made

@@ -12,8 +12,8 @@ from chancery.core.clock import parse_now
 from chancery.core.errors import ContentError
 from chancery.features.section import FeatureOptions, Section, SectionInput
 from chancery.site.assemble import FEATURES, assemble, release
-from chancery.site.lite.edition import LiteEdition
 from chancery.site.data_checks import data_problems
+from chancery.site.lite.edition import LiteEdition
 from chancery.site.request import RenderRequest
 from tests.conftest import CONTENT
 
