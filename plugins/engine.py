@@ -31,7 +31,7 @@ class EngineResult:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not any(p.is_error for p in self.problems)
 
 
 class _Collect(logging.Handler):

@@ -64,8 +64,8 @@ class TaskResult:
     :meth:`merge`). Warnings of pages are by source path, content warnings by file.
 
     Content problems come from two tasks (the checks of the pages, and the render's
-    assembly, which checks the typed data): they are reported in one order, whichever
-    finished first."""
+    assembly, which checks the typed data): they are reported sorted, in the same order
+    whichever task finished first."""
 
     pages: int = 0
     warnings: list[str] = field(default_factory=list)  # the engine's, in its order
@@ -179,7 +179,7 @@ def render_language(engine: str, request: RenderRequest, site: str, strict: bool
     def work() -> TaskResult:
         reads = _reads(front_matter_cache)
         result = engine_function(engine)(request, Path(site), strict=strict, reads=reads)
-        if previous is not None and not result.errors:
+        if previous is not None and result.ok:
             link_missing(Path(previous[0]), Path(site), set(previous[1]))
         return TaskResult(pages=result.pages, warnings=result.warnings, errors=result.errors,
                           content=result.problems, learnt=reads.learnt(Path(content) / mission))
