@@ -84,10 +84,16 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         server.shutdown()
 
 
+# Pagefind's UI lists the results at once and fills each in when its fragment has loaded:
+# read the links once none is still loading, not when the first has come.
+_SETTLED = ("() => document.querySelector('.pagefind-ui__result-link') !== null"
+            " && document.querySelector('.pagefind-ui__results .pagefind-ui__loading') === null")
+
+
 def _search(page: object, url: str) -> list[str]:
     page.goto(url)
     results = page.locator(".pagefind-ui__result-link")
-    results.first.wait_for(timeout=15000)
+    page.wait_for_function(_SETTLED, timeout=15000)
     return [urlsplit(href).path for href in
             results.evaluate_all("links => links.map(a => a.href)")]
 
